@@ -1,0 +1,92 @@
+/**
+ * Compiles a language's templates once, in an isolated Handlebars environment and in
+ * strict mode (a misspelt fact is an error, not a blank). Owner values are only ever
+ * data passed to these templates, never compiled.
+ *
+ * Two kinds of template: `*.md.hbs` produce Markdown and receive facts whose owner
+ * text is already escaped for Markdown; `*.html.hbs` produce HTML with Handlebars'
+ * own HTML escaping.
+ */
+import Handlebars from 'handlebars';
+import type { Facts } from '../derive/index.js';
+import { UpfrontError } from '../errors/upfront-error.js';
+import type { LanguageTemplates } from '../load/read-templates.js';
+import { escapeMarkdownDeep } from './escape.js';
+import { cleanNote } from './markdown.js';
+
+export type Render = (view: object) => string;
+
+export interface CompiledTemplates {
+  /** Runs a template by its path in the language folder, like `returns.md.hbs`. */
+  render(name: string, view: object): string;
+  /** Runs a Markdown template with facts made safe for Markdown. */
+  renderMarkdown(name: string, facts: Facts, extra?: object): string;
+  has(name: string): boolean;
+}
+
+const compiled = new WeakMap<LanguageTemplates, CompiledTemplates>();
+
+/**
+ * @param templates one language's template sources
+ */
+export function compileTemplates(templates: LanguageTemplates): CompiledTemplates {
+  const cached = compiled.get(templates);
+  if (cached) return cached;
+
+  const env = Handlebars.create();
+  registerHelpers(env);
+  const compileOne = (name: string, source: string) => {
+    try {
+      // compile() is lazy; parsing now makes a broken template fail before any output.
+      env.parse(source);
+      const fn = env.compile(source, { strict: true, noEscape: name.endsWith('.md.hbs'), preventIndent: true });
+      return (view: object) => {
+        try {
+          return fn(view);
+        } catch (cause) {
+          throw templateError(templates.language, name, cause);
+        }
+      };
+    } catch (cause) {
+      throw templateError(templates.language, name, cause);
+    }
+  };
+
+  const functions = new Map<string, Render>();
+  for (const [name, source] of Object.entries(templates.files)) {
+    if (!name.endsWith('.hbs')) continue;
+    // A partial is used inside a sentence; its file's final newline is not part of it.
+    const fn = compileOne(name, name.startsWith('partials/') ? source.replace(/\r?\n$/, '') : source);
+    functions.set(name, fn);
+    if (name.startsWith('partials/')) env.registerPartial(name.slice('partials/'.length).replace(/\.(md|html)\.hbs$/, ''), fn as Handlebars.Template);
+  }
+
+  const result: CompiledTemplates = {
+    has: (name) => functions.has(name),
+    render(name, view) {
+      const fn = functions.get(name);
+      if (!fn) throw new UpfrontError('missing-templates', { message: `templates/${templates.language}/${name} does not exist.`, file: `templates/${templates.language}/${name}` });
+      return fn(view);
+    },
+    renderMarkdown(name, facts, extra = {}) {
+      const notes = Object.fromEntries(Object.entries(facts.notes).map(([section, note]) => [section, note === undefined ? undefined : cleanNote(note)]));
+      return result.render(name, { ...escapeMarkdownDeep(facts, ['notes']), notes, ...extra });
+    },
+  };
+  compiled.set(templates, result);
+  return result;
+}
+
+function registerHelpers(env: typeof Handlebars): void {
+  env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  env.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
+  env.registerHelper('not', (a: unknown) => !a);
+  env.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  env.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  env.registerHelper('json', (value: unknown) => new env.SafeString(JSON.stringify(value).replace(/</g, '\\u003c')));
+}
+
+function templateError(language: string, name: string, cause: unknown): UpfrontError {
+  const message = (cause as Error).message.split('\n')[0] ?? String(cause);
+  return new UpfrontError('template-error', { message: `templates/${language}/${name}: ${message}`, file: `templates/${language}/${name}` });
+}
