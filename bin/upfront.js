@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (npm ci compiles src/ into lib/ through the prepare script).
+// Runs the bundled CLI (npm ci bundles src/ into lib/ through the prepare script).
 import { main } from '../lib/cli.js';
 
 process.exitCode = await main(process.argv.slice(2));

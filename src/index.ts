@@ -7,8 +7,7 @@
 import path from 'node:path';
 import { BuildFailed, type UpfrontError } from './errors/upfront-error.js';
 import { listTemplateLanguages, parsePolicy, readPolicies, readTemplates, type PolicySource } from './load/index.js';
-import { publish } from './publish/index.js';
-import { renderShop, renderSite, type OutputFile, type RenderedShop } from './render/index.js';
+import type { OutputFile, RenderedShop } from './render/index.js';
 import { languageFindings, validatePolicy } from './validate/index.js';
 import type { Policy } from './validate/schema.js';
 
@@ -93,6 +92,8 @@ export async function render(options: Options = {}): Promise<RenderResult> {
   const checked = await check(options);
   if (checked.errors.length > 0) throw new BuildFailed([...checked.errors, ...checked.warnings]);
   const languages = [...new Set(checked.shops.flatMap((shop) => shop.policy.shop.languages))].sort();
+  // Loaded here, not at the top: `check` needs neither Handlebars nor unified.
+  const { renderShop, renderSite } = await import('./render/index.js');
   const templateSet = await readTemplates(resolve(options).templates, languages);
   const shops = checked.shops.map((shop) => renderShop(shop, templateSet));
   return { shops, files: renderSite(shops, templateSet), warnings: checked.warnings };
@@ -105,6 +106,7 @@ export async function render(options: Options = {}): Promise<RenderResult> {
 export async function build(options: Options = {}): Promise<RenderResult & { out: string }> {
   const rendered = await render(options);
   const { out } = resolve(options);
+  const { publish } = await import('./publish/index.js');
   await publish(out, rendered.files);
   return { ...rendered, out };
 }
