@@ -8,7 +8,7 @@ import path from 'node:path';
 import { BuildFailed, type UpfrontError } from './errors/upfront-error.js';
 import { listTemplateLanguages, parsePolicy, readPolicies, readTemplates, type PolicySource } from './load/index.js';
 import { publish } from './publish/index.js';
-import { renderShop, renderSite, type OutputFile, type RenderedShop } from './render/index.js';
+import { renderShop, renderSite, type EmailDialect, type OutputFile, type RenderedShop } from './render/index.js';
 import { languageFindings, validatePolicy } from './validate/index.js';
 import type { Policy } from './validate/schema.js';
 
@@ -17,6 +17,7 @@ export { catalogue, type ErrorCode } from './errors/catalogue.js';
 export { policySchema, type Policy, type PolicyInput } from './validate/schema.js';
 export type { Facts } from './derive/index.js';
 export type { OutputFile, RenderedShop } from './render/index.js';
+export { emailDialects, type EmailDialect } from './render/index.js';
 
 export interface Options {
   /** Folder of policy files; default `policies`. */
@@ -29,6 +30,8 @@ export interface Options {
   strict?: boolean;
   /** Folder that relative paths and shown file names are resolved from. */
   cwd?: string;
+  /** How email blocks write order values only the shop platform knows; default `plain` (`[order number]`). */
+  emailDialect?: EmailDialect;
 }
 
 export interface CheckedShop {
@@ -94,7 +97,7 @@ export async function render(options: Options = {}): Promise<RenderResult> {
   if (checked.errors.length > 0) throw new BuildFailed([...checked.errors, ...checked.warnings]);
   const languages = [...new Set(checked.shops.flatMap((shop) => shop.policy.shop.languages))].sort();
   const templateSet = await readTemplates(resolve(options).templates, languages);
-  const shops = checked.shops.map((shop) => renderShop(shop, templateSet));
+  const shops = checked.shops.map((shop) => renderShop(shop, templateSet, options.emailDialect ? { emailDialect: options.emailDialect } : {}));
   return { shops, files: renderSite(shops, templateSet), warnings: checked.warnings };
 }
 
