@@ -31,6 +31,7 @@ const markdownTags = ['h1', 'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'a', 'stron
 const compiled = new WeakMap<TemplateSet, Map<string, CompiledEmail>>();
 
 /**
+ * The email layout, tag styles and placeholder wording of one language, compiled once.
  * @param set the templates, with templates/assets/email.css
  * @param language the language folder whose email layout and placeholders to compile
  */

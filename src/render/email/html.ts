@@ -16,6 +16,7 @@ const toHast = unified().use(remarkRehype).use(rehypeSanitize);
 const writer = unified().use(rehypeStringify);
 
 /**
+ * The sections of a block's wording as styled, sanitised HTML.
  * @param tree the block's wording, from `parseMarkdown`
  * @param styles tag name → inline style, compiled once from templates/assets/email.css
  * @returns one HTML string per section: what comes before the first level-two heading, then one per heading

@@ -41,6 +41,7 @@ export function renderEmails(input: EmailInput): OutputFile[] {
 }
 
 /**
+ * One email block of one shop in one language, as HTML and text.
  * @param kind which email block
  * @param input the facts, the templates and the dialect
  */

@@ -30,6 +30,7 @@ const pad = '\uE002';
 const standIn = new RegExp(`${open}(\\d+)${close}${pad}*`, 'g');
 
 /**
+ * Stand-ins for the templates, and the function that swaps in the dialect's text.
  * @param wording every dialect's placeholder text
  * @param dialect the build's dialect
  */
