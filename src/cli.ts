@@ -5,11 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { UpfrontError } from './errors/upfront-error.js';
+import { emailDialects, type EmailDialect } from './render/email/placeholders.js';
 
 const usage = `upfront: publish a shop's returns, refunds and shipping answers everywhere customers read them
 
 Usage:
-  upfront build [--policies DIR] [--templates DIR] [--out DIR] [--strict]
+  upfront build [--policies DIR] [--templates DIR] [--out DIR] [--strict] [--email-dialect plain|shopify|klaviyo]
   upfront check [--policies DIR] [--templates DIR] [--strict] [--json]
   upfront --help | --version
 
@@ -22,6 +23,9 @@ Options:
   --templates DIR  folder of wording templates (default: templates)
   --out DIR        output folder (default: dist)
   --strict         treat warnings as errors
+  --email-dialect  how email blocks write the order number, name, refund amount and
+                   new delivery date: plain ([order number], default), shopify
+                   (notification Liquid) or klaviyo (flow variables)
   --json           print findings as JSON (check only)
 `;
 
@@ -41,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         strict: { type: 'boolean' },
         json: { type: 'boolean' },
+        'email-dialect': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -58,10 +63,17 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
+  const dialect = values['email-dialect'];
+  if (dialect !== undefined && !emailDialects.includes(dialect as EmailDialect)) {
+    process.stderr.write(`--email-dialect must be one of ${emailDialects.join(', ')}; received "${dialect}".\n\n${usage}`);
+    return 1;
+  }
+
   const options = {
     ...(values.policies ? { policies: values.policies } : {}),
     ...(values.templates ? { templates: values.templates } : {}),
     ...(values.out ? { out: values.out } : {}),
+    ...(dialect ? { emailDialect: dialect as EmailDialect } : {}),
     strict: values.strict ?? false,
   };
   const paint = painter(process.stderr.isTTY && !process.env['NO_COLOR']);

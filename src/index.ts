@@ -8,6 +8,7 @@ import path from 'node:path';
 import { BuildFailed, type UpfrontError } from './errors/upfront-error.js';
 import { listTemplateLanguages, parsePolicy, readPolicies, readTemplates, type PolicySource } from './load/index.js';
 import type { OutputFile, RenderedShop } from './render/index.js';
+import type { EmailDialect } from './render/email/placeholders.js';
 import { languageFindings, validatePolicy } from './validate/index.js';
 import type { Policy } from './validate/schema.js';
 
@@ -16,6 +17,8 @@ export { catalogue, type ErrorCode } from './errors/catalogue.js';
 export { policySchema, type Policy, type PolicyInput } from './validate/schema.js';
 export type { Facts } from './derive/index.js';
 export type { OutputFile, RenderedShop } from './render/index.js';
+// From the small module, so importing upfront (and `check`) does not load the renderers.
+export { emailDialects, type EmailDialect } from './render/email/placeholders.js';
 
 export interface Options {
   /** Folder of policy files; default `policies`. */
@@ -28,6 +31,8 @@ export interface Options {
   strict?: boolean;
   /** Folder that relative paths and shown file names are resolved from. */
   cwd?: string;
+  /** How email blocks write order values only the shop platform knows; default `plain` (`[order number]`). */
+  emailDialect?: EmailDialect;
 }
 
 export interface CheckedShop {
@@ -95,7 +100,7 @@ export async function render(options: Options = {}): Promise<RenderResult> {
   // Loaded here, not at the top: `check` needs neither Handlebars nor unified.
   const { renderShop, renderSite } = await import('./render/index.js');
   const templateSet = await readTemplates(resolve(options).templates, languages);
-  const shops = checked.shops.map((shop) => renderShop(shop, templateSet));
+  const shops = checked.shops.map((shop) => renderShop(shop, templateSet, options.emailDialect ? { emailDialect: options.emailDialect } : {}));
   return { shops, files: renderSite(shops, templateSet), warnings: checked.warnings };
 }
 

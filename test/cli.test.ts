@@ -40,14 +40,33 @@ describe('upfront build', () => {
         `${shop}/snippets/checkout.txt`,
         `${shop}/snippets/product.html`,
         `${shop}/snippets/product.txt`,
-        `${shop}/email/order-confirmation.html`,
-        `${shop}/email/order-confirmation.txt`,
+        ...['order-confirmation', 'refund-issued', 'shipping-delay'].flatMap((block) => [`${shop}/email/${block}.html`, `${shop}/email/${block}.txt`]),
         `${shop}/structured-data.jsonld`,
       ].sort(),
     );
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { files: Array<{ path: string; sha256: string }> };
     expect(manifest.files.map((f) => f.path).sort()).toEqual(listFiles(out).filter((f) => f !== 'manifest.json'));
     expect(readFileSync(path.join(out, shop, 'snippets/product.txt'), 'utf8')).toBe('Ships in 1–3 business days · Free shipping over $50 · Returns within 30 days\n');
+  });
+
+  it('writes email placeholders in the dialect asked for, under the same file names', () => {
+    const plain = path.join(temp, 'dist-plain');
+    const out = path.join(temp, 'dist-shopify');
+    expect(upfront(['build', '--out', plain]).code).toBe(0);
+    const { code, stderr } = upfront(['build', '--out', out, '--email-dialect', 'shopify']);
+    expect(code, stderr).toBe(0);
+    expect(listFiles(out)).toEqual(listFiles(plain));
+    const refund = readFileSync(path.join(out, 'juniper-and-lye/en/email/refund-issued.html'), 'utf8');
+    expect(refund).toContain('a refund of {{ amount | money }} for order {{ order_name }}');
+    expect(readFileSync(path.join(plain, 'juniper-and-lye/en/email/refund-issued.html'), 'utf8')).toContain('a refund of [refund amount] for order [order number]');
+    expect(readFileSync(path.join(out, 'juniper-and-lye/en/returns.html'), 'utf8')).toBe(readFileSync(path.join(plain, 'juniper-and-lye/en/returns.html'), 'utf8'));
+  });
+
+  it('refuses an email dialect it does not know, naming the ones it does', () => {
+    const { code, stderr } = upfront(['build', '--out', path.join(temp, 'dist-bad'), '--email-dialect', 'mailchimp']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('--email-dialect must be one of plain, shopify, klaviyo; received "mailchimp".');
+    expect(readdirSync(temp)).not.toContain('dist-bad');
   });
 
   it('leaves the published folder byte-identical when a policy has a mistake', () => {

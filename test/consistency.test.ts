@@ -8,14 +8,17 @@ import { describe, expect, it } from 'vitest';
 import type { Facts } from '../src/derive/index.js';
 import { decodeEntities, fixtureShops, renderFixture, visibleText } from './support/shops.js';
 
-type Output = 'returns' | 'shipping' | 'checkout' | 'product' | 'email';
+type Output = 'returns' | 'shipping' | 'checkout' | 'product' | 'orderConfirmation' | 'refundIssued' | 'shippingDelay';
 
+const emailForms = (kind: string) => [`email/${kind}.html`, `email/${kind}.txt`];
 const forms: Record<Output, string[]> = {
   returns: ['returns.html', 'returns.fragment.html', 'returns.md', 'returns.txt'],
   shipping: ['shipping.html', 'shipping.fragment.html', 'shipping.md', 'shipping.txt'],
   checkout: ['snippets/checkout.html', 'snippets/checkout.txt'],
   product: ['snippets/product.html', 'snippets/product.txt'],
-  email: ['email/order-confirmation.html', 'email/order-confirmation.txt'],
+  orderConfirmation: emailForms('order-confirmation'),
+  refundIssued: emailForms('refund-issued'),
+  shippingDelay: emailForms('shipping-delay'),
 };
 
 /** The figures each output must quote, from the shop's facts. */
@@ -30,7 +33,21 @@ function required(facts: Facts): Record<Output, string[]> {
     shipping: defined(s.processing, s.freeShipping?.over, s.lostWait, ...services.flatMap((sv) => [sv.isFree ? undefined : sv.price, sv.freeOver, sv.transit])),
     checkout: defined(s.processing, s.freeShipping?.over, accepted && r.window, accepted && facts.refunds.processing, facts.damaged.reportWithin),
     product: defined(s.processing, s.freeShipping?.over, accepted && r.window),
-    email: defined(s.processing, accepted && r.window, accepted && facts.refunds.processing, facts.damaged.reportWithin, s.lostWait),
+    orderConfirmation: defined(
+      s.processing,
+      ...services.map((sv) => sv.transit),
+      accepted && r.window,
+      accepted && r.returnShippingFee,
+      accepted && r.restockingFee,
+      accepted && facts.refunds.processing,
+      accepted && r.holiday?.returnBy,
+      facts.cancellations.within,
+      facts.damaged.reportWithin,
+      s.lostWait,
+      facts.shop.replyWithin,
+    ),
+    refundIssued: defined(facts.refunds.processing, facts.refunds.bankTime, accepted && r.returnShippingFee, accepted && r.restockingFee, facts.shop.replyWithin),
+    shippingDelay: defined(s.customerMayCancelOnDelay && facts.refunds.processing, facts.shop.replyWithin),
   };
 }
 
@@ -75,6 +92,16 @@ describe.each(fixtureShops())('$name', (shop) => {
       for (const match of text.matchAll(figurePattern)) {
         expect(allowed, `${file.path} says "${match[0]}", which is not one of the shop's facts`).toContain(match[0]);
       }
+    }
+  });
+
+  it('puts in every email block only figures the policy pages show', async () => {
+    const rendered = await renderFixture(shop);
+    const text = (file: string) => readable(file, rendered.files.find((f) => f.path === `${shop.name}/en/${file}`)!.contents);
+    const pages = `${text('returns.txt')} ${text('shipping.txt')}`;
+    for (const file of rendered.files.filter((f) => f.path.includes('/email/'))) {
+      const figures = [...readable(file.path, file.contents).matchAll(figurePattern)].map((m) => m[0]);
+      for (const figure of figures) expect(pages, `${file.path} says "${figure}", which neither policy page says`).toContain(figure);
     }
   });
 

@@ -77,6 +77,8 @@ export interface Facts {
     method: Policy['refunds']['method'];
     /** `5 business days`. */
     processing: string;
+    /** `5–10 business days`: how long a card issuer or bank takes to show a refund; undefined for store credit. */
+    bankTime: string | undefined;
     originalShippingRefunded: boolean;
   };
   damaged: {
@@ -115,6 +117,13 @@ export interface Facts {
   /** The owner's free Markdown, per section; rendered through the sanitising pipeline. */
   notes: Policy['notes'];
 }
+
+/**
+ * How long card issuers and banks take to show a refund once the shop has sent it:
+ * the range Stripe and Shopify Payments quote to customers. It is the bank's time, not
+ * the shop's, so it is not one of the owner's answers.
+ */
+const bankPostingDays = { min: 5, max: 10 } as const;
 
 /**
  * @param policy a validated policy
@@ -177,6 +186,7 @@ export function deriveFacts(policy: Policy, shopId: string, language: string, ph
     refunds: {
       method: refunds.method,
       processing: f.duration(refunds.processing_days, dayUnit(refunds.business_days)),
+      bankTime: refunds.method === 'store_credit' ? undefined : f.durationRange(bankPostingDays.min, bankPostingDays.max, 'businessDay'),
       originalShippingRefunded: refunds.original_shipping_refunded,
     },
     damaged: {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { deriveFacts, type Facts } from '../derive/index.js';
 import type { TemplateSet } from '../load/read-templates.js';
 import type { Policy } from '../validate/schema.js';
-import { parseTagStyles, renderEmail } from './email.js';
+import { renderEmails, type EmailDialect } from './email/index.js';
 import type { OutputFile } from './output.js';
 import { renderPage } from './pages.js';
 import { renderSnippet } from './snippets.js';
@@ -14,10 +14,16 @@ import { serialiseJsonLd, structuredData } from './structured-data.js';
 import { compileTemplates } from './templates.js';
 
 export type { OutputFile } from './output.js';
+export { emailDialects, type EmailDialect } from './email/index.js';
 
 export interface ShopInput {
   shopId: string;
   policy: Policy;
+}
+
+export interface RenderOptions {
+  /** How email placeholders are written: `plain` blanks (default), `shopify` or `klaviyo` variables. */
+  emailDialect?: EmailDialect;
 }
 
 export interface RenderedShop {
@@ -31,12 +37,12 @@ export interface RenderedShop {
  * Every output of one shop, in every language it lists.
  * @param shop the shop's id and validated policy
  * @param templates the wording, read by `readTemplates`
+ * @param options choices that apply to every shop of a build
  */
-export function renderShop({ shopId, policy }: ShopInput, templates: TemplateSet): RenderedShop {
+export function renderShop({ shopId, policy }: ShopInput, templates: TemplateSet, options: RenderOptions = {}): RenderedShop {
   const files: OutputFile[] = [];
   const factsByLanguage: Record<string, Facts> = {};
   const css = templates.assets['page.css'] ?? '';
-  const emailStyles = parseTagStyles(templates.assets['email.css'] ?? '');
   for (const language of policy.shop.languages) {
     const source = templates.languages[language];
     if (!source) throw new Error(`templates for "${language}" were not loaded`);
@@ -50,7 +56,7 @@ export function renderShop({ shopId, policy }: ShopInput, templates: TemplateSet
       ...renderPage({ kind: 'shipping', facts, templates: compiled, css, jsonLd, folder }),
       ...renderSnippet('checkout', facts, compiled, folder),
       ...renderSnippet('product', facts, compiled, folder),
-      ...renderEmail('order-confirmation', facts, compiled, emailStyles, folder),
+      ...renderEmails({ facts, templates: compiled, templateSet: templates, dialect: options.emailDialect ?? 'plain', folder }),
       { path: `${folder}/structured-data.jsonld`, contents: `${jsonLd}\n` },
     );
   }
