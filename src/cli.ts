@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { formatFindings, painter, type Painter } from './errors/format.js';
 import type { UpfrontError } from './errors/upfront-error.js';
 
 const usage = `upfront: publish a shop's returns, refunds and shipping answers everywhere customers read them
@@ -102,31 +103,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function report(findings: readonly UpfrontError[], paint: Painter): void {
-  for (const f of findings) {
-    const where = [f.file, f.line, f.column].filter((part) => part !== undefined).join(':');
-    const label = f.severity === 'error' ? paint.red('error') : paint.yellow('warning');
-    const lines = [`${where ? `${paint.bold(where)} ` : ''}${label} ${paint.dim(f.code)}`, `  ${f.message}`];
-    if (f.frame) lines.push(f.frame.split('\n').map((l) => `  ${l}`).join('\n'));
-    if (f.hint) lines.push(`  ${paint.cyan('hint:')} ${f.hint}`);
-    process.stderr.write(`${lines.join('\n')}\n\n`);
-  }
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
-  if (findings.length > 0) process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
-}
-
-interface Painter {
-  red(s: string): string;
-  green(s: string): string;
-  yellow(s: string): string;
-  cyan(s: string): string;
-  bold(s: string): string;
-  dim(s: string): string;
-}
-
-function painter(enabled: boolean | undefined): Painter {
-  const code = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
-  return { red: code(31, 39), green: code(32, 39), yellow: code(33, 39), cyan: code(36, 39), bold: code(1, 22), dim: code(2, 22) };
+  process.stderr.write(formatFindings(findings, paint));
 }
 
 function print(text: string): number {
