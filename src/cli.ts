@@ -12,11 +12,15 @@ const usage = `upfront: publish a shop's returns, refunds and shipping answers e
 Usage:
   upfront build [--policies DIR] [--templates DIR] [--out DIR] [--strict]
   upfront check [--policies DIR] [--templates DIR] [--strict] [--json]
+  upfront init [SHOP] [--yes] [--policies DIR] [--templates DIR]
+  upfront dev [--port N] [--policies DIR] [--templates DIR] [--out DIR] [--strict]
   upfront --help | --version
 
 Commands:
   build    validate every policy file and publish every output into the out folder
   check    validate every policy file and report; writes nothing
+  init     ask about a new shop in plain words and write policies/SHOP.yaml (never overwrites)
+  dev      preview every page on http://127.0.0.1:4321, rebuilt each time a file is saved
 
 Options:
   --policies DIR   folder of policy files, one per shop (default: policies)
@@ -24,6 +28,8 @@ Options:
   --out DIR        output folder (default: dist)
   --strict         treat warnings as errors
   --json           print findings as JSON (check only)
+  --yes, -y        take every suggested answer without asking (init only)
+  --port N         port for the preview (dev only; default 4321, 0 picks a free one)
 `;
 
 /**
@@ -42,6 +48,8 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         strict: { type: 'boolean' },
         json: { type: 'boolean' },
+        yes: { type: 'boolean', short: 'y' },
+        port: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -54,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
   if (values.help) return print(usage);
   if (values.version) return print(`${version()}\n`);
   const command = positionals[0];
+  if (command === 'init') return runInit(positionals[1], values);
   if (command !== 'build' && command !== 'check') {
     process.stderr.write(`${command ? `Unknown command "${command}".` : 'Say which command to run.'}\n\n${usage}`);
     return 1;
@@ -100,6 +109,75 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`upfront stopped because of a bug, not because of your files. Please report it with this output:\n${(cause as Error).stack ?? String(cause)}\n`);
     return 2;
   }
+}
+
+type Flags = { policies?: string | undefined; templates?: string | undefined; out?: string | undefined; strict?: boolean | undefined; yes?: boolean | undefined; port?: string | undefined };
+
+/** `upfront init [SHOP]`: the questionnaire in the terminal, or every suggestion with --yes. */
+async function runInit(shopId: string | undefined, values: Flags): Promise<number> {
+  const paint = painter(process.stderr.isTTY && !process.env['NO_COLOR']);
+  if (!values.yes && !process.stdin.isTTY) {
+    process.stderr.write('upfront init asks its questions in a terminal. Run it in one, or add --yes to take every suggested answer.\n');
+    return 1;
+  }
+  const { createPolicy, InitCancelled, suggestedAnswers } = await import('./init/index.js');
+  try {
+    const terminal = values.yes ? undefined : await terminalPrompter(paint);
+    const now = new Date();
+    const { timeZone, locale } = Intl.DateTimeFormat().resolvedOptions();
+    const result = await createPolicy({
+      prompter: terminal?.prompter ?? suggestedAnswers,
+      ...(shopId ? { shopId } : {}),
+      ...(values.policies ? { policies: values.policies } : {}),
+      ...(values.templates ? { templates: values.templates } : {}),
+      today: [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-'),
+      timeZone,
+      locale,
+    });
+    report(result.findings, paint);
+    if (terminal) terminal.outro(result.closing);
+    else process.stderr.write(`${paint.green('✓')} ${result.closing}\n`);
+    return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  } catch (cause) {
+    if (cause instanceof InitCancelled) {
+      process.stderr.write('Stopped; nothing was written.\n');
+      return 1;
+    }
+    return failure(cause, paint);
+  }
+}
+
+/** The questionnaire's prompter on the terminal, with @clack/prompts. */
+async function terminalPrompter(paint: Painter): Promise<{ prompter: import('./init/index.js').Prompter; outro(message: string): void }> {
+  const clack = await import('@clack/prompts');
+  const { InitCancelled } = await import('./init/index.js');
+  const answer = <T>(value: T): Exclude<T, symbol> => {
+    if (clack.isCancel(value)) throw new InitCancelled();
+    return value as Exclude<T, symbol>;
+  };
+  const message = (q: { message: string; hint?: string }) => (q.hint ? `${q.message}\n${paint.dim(q.hint)}` : q.message);
+  return {
+    prompter: {
+      intro: (text) => clack.intro(text),
+      text: async (q) =>
+        answer(await clack.text({ message: message(q), ...(q.defaultValue ? { placeholder: q.defaultValue, defaultValue: q.defaultValue } : {}), validate: (v) => q.validate(v ?? '') })),
+      confirm: async (q) => answer(await clack.confirm({ message: message(q), initialValue: q.defaultValue })),
+      select: async (q) => answer(await clack.select({ message: message(q), options: q.choices as never, initialValue: q.defaultValue })),
+      multiselect: async (q) => answer(await clack.multiselect({ message: message(q), options: q.choices as never, initialValues: q.defaultValue, required: true })),
+    },
+    outro: (text) => clack.outro(text),
+  };
+}
+
+/** The owner's mistake (exit 1) or a bug (exit 2), told apart as `main` does. */
+async function failure(cause: unknown, paint: Painter): Promise<number> {
+  const { isUpfrontError } = await import('./errors/upfront-error.js');
+  if (isUpfrontError(cause)) {
+    report([cause], paint);
+    return 1;
+  }
+  process.stderr.write(`upfront stopped because of a bug, not because of your files. Please report it with this output:\n${(cause as Error).stack ?? String(cause)}\n`);
+  return 2;
 }
 
 function report(findings: readonly UpfrontError[], paint: Painter): void {

@@ -41,15 +41,16 @@ export function policyJsonSchemaText(): string {
 }
 
 /**
- * The schema node of an answer, following object properties and list items.
+ * The schema node of an answer. Steps into list items by index, or on their own when a
+ * key follows a list (`shipping.zones.name` is the name of any zone).
  * @param schema the whole schema, from `policyJsonSchema`
  * @param path keys and list indexes, like `['shipping', 'zones', 0, 'name']`
  */
 export function schemaAt(schema: JsonSchema, path: readonly (string | number)[]): JsonSchema | undefined {
   let node: JsonSchema | undefined = schema;
   for (const key of path) {
-    if (!node) return undefined;
-    node = typeof key === 'number' ? node.items : node.properties?.[key];
+    if (node?.items && typeof key === 'string') node = node.items;
+    node = typeof key === 'number' ? node?.items : node?.properties?.[key];
   }
   return node;
 }

@@ -321,7 +321,7 @@ const shipping = z
         wait_days: wholeDays(60)
           .default(7)
           .meta({ description: 'Days after the expected delivery date before a parcel counts as lost.', examples: [7] }),
-        remedy: z.enum(lostRemedies).default('customer_choice').meta({ description: 'reship, refund, or customer_choice.' }),
+        remedy: z.enum(lostRemedies).default('customer_choice').meta({ description: 'What the shop does about a lost parcel: reship, refund, or customer_choice.' }),
       })
       .prefault({})
       .meta({ description: 'What happens when a parcel does not arrive.' }),
