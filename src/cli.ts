@@ -63,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
   if (values.version) return print(`${version()}\n`);
   const command = positionals[0];
   if (command === 'init') return runInit(positionals[1], values);
+  if (command === 'dev') return runDev(values);
   if (command !== 'build' && command !== 'check') {
     process.stderr.write(`${command ? `Unknown command "${command}".` : 'Say which command to run.'}\n\n${usage}`);
     return 1;
@@ -143,6 +144,54 @@ async function runInit(shopId: string | undefined, values: Flags): Promise<numbe
       process.stderr.write('Stopped; nothing was written.\n');
       return 1;
     }
+    return failure(cause, paint);
+  }
+}
+
+/** `upfront dev`: the live preview, until Ctrl-C. */
+async function runDev(values: Flags): Promise<number> {
+  const paint = painter(process.stderr.isTTY && !process.env['NO_COLOR']);
+  const port = values.port === undefined ? 4321 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`--port expects a whole number from 0 to 65535, received "${values.port}".\n`);
+    return 1;
+  }
+  const { startDev } = await import('./dev/index.js');
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  try {
+    const preview = await startDev({
+      ...(values.policies ? { policies: values.policies } : {}),
+      ...(values.templates ? { templates: values.templates } : {}),
+      ...(values.out ? { out: values.out } : {}),
+      strict: values.strict ?? false,
+      port,
+      onEvent(event) {
+        if (event.kind === 'bug') {
+          say(`upfront dev hit a bug, not a mistake in your files; it keeps running. Please report it with this output:\n${event.error.stack ?? String(event.error)}`);
+          return;
+        }
+        const findings = event.kind === 'rebuilt' ? event.warnings : event.findings;
+        const errors = findings.filter((f) => f.severity === 'error').length;
+        report(findings, paint);
+        const mark = errors > 0 ? paint.red('✗') : paint.green('✓');
+        const outcome = errors > 0 ? '; the preview shows the mistakes over the last good pages, and dist/ is unchanged' : '';
+        if (event.kind === 'ready') {
+          say(`${mark} Built ${event.shops} shop${event.shops === 1 ? '' : 's'} in ${event.ms} ms${outcome}. Preview: ${paint.bold(event.url)} (Ctrl-C to stop)`);
+          return;
+        }
+        const saved = event.cause.templates ? 'Templates changed' : `${event.cause.shops.join(', ')} changed`;
+        const rendered = event.rendered.length > 0 ? `rebuilt ${event.rendered.join(', ')}` : 'nothing rebuilt';
+        say(`${mark} ${saved}: ${rendered} in ${event.ms} ms${outcome}${event.kind === 'rebuilt' && event.published ? '; dist/ updated' : ''}.`);
+      },
+    });
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await preview.close();
+    say('Preview stopped.');
+    return 0;
+  } catch (cause) {
     return failure(cause, paint);
   }
 }
