@@ -157,7 +157,7 @@ async function runDev(values: Flags): Promise<number> {
     return 1;
   }
   const { startDev } = await import('./dev/index.js');
-  const say = (line: string) => process.stderr.write(`${line}\n`);
+  const { describeDevEvent } = await import('./dev/report.js');
   try {
     const preview = await startDev({
       ...(values.policies ? { policies: values.policies } : {}),
@@ -165,31 +165,14 @@ async function runDev(values: Flags): Promise<number> {
       ...(values.out ? { out: values.out } : {}),
       strict: values.strict ?? false,
       port,
-      onEvent(event) {
-        if (event.kind === 'bug') {
-          say(`upfront dev hit a bug, not a mistake in your files; it keeps running. Please report it with this output:\n${event.error.stack ?? String(event.error)}`);
-          return;
-        }
-        const findings = event.kind === 'rebuilt' ? event.warnings : event.findings;
-        const errors = findings.filter((f) => f.severity === 'error').length;
-        report(findings, paint);
-        const mark = errors > 0 ? paint.red('✗') : paint.green('✓');
-        const outcome = errors > 0 ? '; the preview shows the mistakes over the last good pages, and dist/ is unchanged' : '';
-        if (event.kind === 'ready') {
-          say(`${mark} Built ${event.shops} shop${event.shops === 1 ? '' : 's'} in ${event.ms} ms${outcome}. Preview: ${paint.bold(event.url)} (Ctrl-C to stop)`);
-          return;
-        }
-        const saved = event.cause.templates ? 'Templates changed' : `${event.cause.shops.join(', ')} changed`;
-        const rendered = event.rendered.length > 0 ? `rebuilt ${event.rendered.join(', ')}` : 'nothing rebuilt';
-        say(`${mark} ${saved}: ${rendered} in ${event.ms} ms${outcome}${event.kind === 'rebuilt' && event.published ? '; dist/ updated' : ''}.`);
-      },
+      onEvent: (event) => process.stderr.write(describeDevEvent(event, paint)),
     });
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
     await preview.close();
-    say('Preview stopped.');
+    process.stderr.write('Preview stopped.\n');
     return 0;
   } catch (cause) {
     return failure(cause, paint);
