@@ -97,12 +97,14 @@ describe('upfront dev', () => {
     const check = spawnSync(process.execPath, [path.join(root, 'bin/upfront.js'), 'check'], { cwd: temp, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(check.status).toBe(1);
     expect(check.stderr).toContain('Did you mean `delivery`?');
-    expect(overlayReport(served)).toBe(check.stderr);
+    // Word for word what check prints about the mistake.
+    expect(overlayReport(served)).toContain('policies/juniper-and-lye.yaml:29:18 error invalid-choice');
+    expect(check.stderr).toContain(overlayReport(served));
     // The last good page is still there under the overlay, and dist/ kept it.
     expect(served).toContain('45 days');
     expect(readFileSync(work('dist/juniper-and-lye/en/returns.html'), 'utf8')).toContain('45 days');
     await until('the terminal to report it', () => terminal.includes('✗ juniper-and-lye changed'));
-    expect(terminal).toContain(check.stderr);
+    expect(terminal).toContain(overlayReport(served));
     expect(terminal).toMatch(/✗ juniper-and-lye changed: nothing rebuilt in \d+ ms; the preview shows the mistakes over the last good pages, and dist\/ is unchanged\./);
   });
 

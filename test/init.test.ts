@@ -210,7 +210,8 @@ describe('init for a ceramics studio that takes returns and ships to Canada', as
   it('passes check and builds; the pages say what the owner answered', () => {
     const { check, build } = checkAndBuild(work);
     expect(check.code, check.stderr).toBe(0);
-    expect(check.stderr).toBe('✓ 1 policy file checked, no errors.\n');
+    expect(check.stderr).toContain('1 policy file checked, no errors');
+    expect(check.stderr).not.toContain('warning');
     expect(build.code, build.stderr).toBe(0);
     const product = readFileSync(path.join(work, 'dist/hollow-oak-ceramics/en/snippets/product.txt'), 'utf8');
     expect(product).toContain('Ships in 2–5 business days');
@@ -269,7 +270,8 @@ describe('init for a print shop in Germany that takes no returns', async () => {
     expect(result.findings).toEqual([]);
     const { check, build } = checkAndBuild(work);
     expect(check.code, check.stderr).toBe(0);
-    expect(check.stderr).toBe('✓ 1 policy file checked, no errors.\n');
+    expect(check.stderr).toContain('1 policy file checked, no errors');
+    expect(check.stderr).not.toContain('warning');
     expect(build.code, build.stderr).toBe(0);
     const product = readFileSync(path.join(work, 'dist/tidewater-prints/en/snippets/product.txt'), 'utf8');
     expect(product).toContain('€60');
