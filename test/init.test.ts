@@ -108,7 +108,7 @@ describe('init for a ceramics studio that takes returns and ships to Canada', as
     'shop.address.city': 'Portland',
     'shop.address.region': 'OR',
     'shop.address.postal_code': '97211',
-    'shop.reply_within_hours': ['a day', '24'],
+    'shop.reply_within_hours': ['a day', '1.5', '500', '24'],
     'returns.window_days': ['0', '60'],
     'returns.methods': [['by_mail', 'in_store']],
     'returns.return_shipping': 'flat_fee',
@@ -161,6 +161,8 @@ describe('init for a ceramics studio that takes returns and ships to Canada', as
     expect(script.refused).toEqual([
       { id: 'shop.support_email', answer: 'studio at hollowoak', message: 'Write an email address, like hello@myshop.com.' },
       { id: 'shop.reply_within_hours', answer: 'a day', message: 'Write a number, like 48.' },
+      { id: 'shop.reply_within_hours', answer: '1.5', message: 'Write a whole number, like 48.' },
+      { id: 'shop.reply_within_hours', answer: '500', message: 'Write a number from 1 to 336.' },
       { id: 'returns.window_days', answer: '0', message: 'Write a number of at least 1.' },
       { id: 'shipping.processing_days.max', answer: '1', message: 'Write a number of at least 2, the smallest number of days.' },
       { id: 'shipping.cutoff.time', answer: '2pm', message: 'Write the time as HH:MM on a 24-hour clock, like 14:00.' },
@@ -231,7 +233,7 @@ describe('init for a print shop in Germany that takes no returns', async () => {
   const script = scripted({
     'shop.support_email': 'studio@tidewater.example',
     'shop.country': 'de',
-    'shop.sells_to': 'DE, AT, FR',
+    'shop.sells_to': ['DE, AT, EU', 'DE, AT, FR'],
     'returns.accepted': false,
     'refunds.processing_days': '14',
     'cancellations.allowed': 'never',
@@ -251,6 +253,10 @@ describe('init for a print shop in Germany that takes no returns', async () => {
     expect(result.file).toBe('policies/tidewater-prints.yaml');
     expect(script.asked).not.toContain('shop_id');
     expect(policy['shop']).toMatchObject({ name: 'Tidewater Prints', country: 'DE', currency: 'EUR', sells_to: ['DE', 'AT', 'FR'] });
+  });
+
+  it('refuses a place code that is not a country, state or province', () => {
+    expect(script.refused).toEqual([{ id: 'shop.sells_to', answer: 'DE, AT, EU', message: 'Use a two-letter country code like US, or a state or province like US-HI or CA-QC.' }]);
   });
 
   it('asks no return questions when returns are not accepted', () => {

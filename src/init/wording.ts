@@ -25,6 +25,7 @@ const wordingSchema = z.strictObject({
   messages: z.strictObject({
     required: z.string(),
     number: z.string(),
+    whole: z.string(),
     range: z.string(),
     at_least: z.string(),
     not_before: z.string(),
