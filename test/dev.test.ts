@@ -113,15 +113,23 @@ describe('upfront dev', () => {
     await until('the overlay to go', async () => !(await page('/juniper-and-lye/en/returns.html')).includes('upfront-overlay'));
   });
 
+  it('adds a shop as soon as upfront init writes its file', async () => {
+    const init = spawnSync(process.execPath, [path.join(root, 'bin/upfront.js'), 'init', 'corner-shop', '--yes'], { cwd: temp, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(init.status, init.stderr).toBe(0);
+    await until('the new shop to be served', async () => (await get('/corner-shop/en/returns.html')).status === 200);
+    await until('the terminal to report it', () => /✓ corner-shop changed: rebuilt corner-shop in \d+ ms; dist\/ updated\./.test(terminal));
+    expect(await page('/')).toContain('Corner Shop');
+  });
+
   it('re-renders every shop when a template changes', async () => {
     const before = terminal.length;
     edit('templates/en/returns.md.hbs', '{{#if returns.accepted}}', 'Thank you for reading this far.\n\n{{#if returns.accepted}}');
     await until('both shops to show the new sentence', async () => {
-      const pages = await Promise.all(['/juniper-and-lye/en/returns.html', '/euro-shop/en/returns.html'].map(page));
+      const pages = await Promise.all(['/juniper-and-lye/en/returns.html', '/euro-shop/en/returns.html', '/corner-shop/en/returns.html'].map(page));
       return pages.every((html) => html.includes('Thank you for reading this far.'));
     });
     await until('the terminal to report it', () => terminal.slice(before).includes('Templates changed'));
-    expect(terminal.slice(before)).toMatch(/✓ Templates changed: rebuilt euro-shop, juniper-and-lye in \d+ ms; dist\/ updated\./);
+    expect(terminal.slice(before)).toMatch(/✓ Templates changed: rebuilt corner-shop, euro-shop, juniper-and-lye in \d+ ms; dist\/ updated\./);
   });
 
   it('keeps the last good pages when a template breaks, and names the template', async () => {

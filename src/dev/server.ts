@@ -46,7 +46,15 @@ const host = '127.0.0.1';
  */
 export function startServer(served: Served, port: number): Promise<PreviewServer> {
   const listeners = new Set<ServerResponse>();
-  const server = createServer((request, response) => handle(served, listeners, request, response));
+  const server = createServer((request, response) => {
+    try {
+      handle(served, listeners, request, response);
+    } catch {
+      // A bug while answering one request must not stop the preview.
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    }
+  });
   return new Promise((resolve, reject) => {
     server.once('error', (cause: NodeJS.ErrnoException) => {
       reject(

@@ -78,24 +78,31 @@ export class PreviewSite {
    * @param shopIds file names without `.yaml`
    */
   async policiesChanged(shopIds: Iterable<string>): Promise<Rebuild> {
-    const rendered: string[] = [];
+    const changed: ShopState[] = [];
     for (const shopId of shopIds) {
       const source = await this.read(shopId);
-      if (!source) {
+      if (source) {
+        changed.push(this.check(source));
+      } else {
         this.shops.delete(shopId);
         this.pages.delete(shopId);
-        continue;
       }
-      const state = this.check(source);
-      if (!state.policy || !this.templates) continue;
+    }
+    await this.noticeEmptyFolder();
+    const templates = this.templates;
+    if (!templates) return this.finish([]);
+    // A language the loaded templates lack: read them again and render every shop.
+    if (changed.some((state) => state.policy?.shop.languages.some((language) => !templates.languages[language]))) return this.renderEverything(false);
+    const rendered: string[] = [];
+    for (const state of changed) {
+      if (!state.policy) continue;
       try {
-        this.pages.set(shopId, renderShop({ shopId, policy: state.policy }, this.templates));
-        rendered.push(shopId);
+        this.pages.set(state.source.shopId, renderShop({ shopId: state.source.shopId, policy: state.policy }, templates));
+        rendered.push(state.source.shopId);
       } catch (cause) {
         state.errors.push(expected(cause));
       }
     }
-    await this.noticeEmptyFolder();
     return this.finish(rendered);
   }
 
@@ -163,7 +170,9 @@ export class PreviewSite {
     const pages = new Map<string, RenderedShop>();
     let templates: TemplateSet;
     try {
-      templates = await readTemplates(this.options.templatesDir, this.languages);
+      // Only the languages in use, as `build` reads them: an unused folder cannot stop the preview.
+      const used = [...new Set([...this.shops.values()].flatMap((state) => state.policy?.shop.languages ?? []))].sort();
+      templates = await readTemplates(this.options.templatesDir, used);
       for (const [shopId, state] of this.shops) if (state.policy) pages.set(shopId, renderShop({ shopId, policy: state.policy }, templates));
     } catch (cause) {
       // The last good pages stay; the template's mistake shows over them.
@@ -208,10 +217,11 @@ export class PreviewSite {
     }
   }
 
-  private async finish(rendered: string[]): Promise<Rebuild> {
+  private async finish(renderedNow: string[]): Promise<Rebuild> {
+    const rendered = [...renderedNow].sort(compare);
     if (!this.templates) return { rendered, published: false };
     const shops = [...this.pages.values()].sort((a, b) => compare(a.shopId, b.shopId));
-    // The list of shops uses the languages in use, as `build` does.
+    // The list of shops takes its words from the languages in use, as in `build`.
     const used = new Set(shops.flatMap((shop) => Object.keys(shop.facts)));
     const languages = Object.fromEntries(Object.entries(this.templates.languages).filter(([language]) => used.has(language)));
     const files = renderSite(shops, { assets: this.templates.assets, languages });
