@@ -73,6 +73,7 @@ export function asker(prompter: Prompter, wording: Wording, schema: JsonSchema):
     const { minimum, maximum } = (node(id) ?? {}) as { minimum?: number; maximum?: number };
     if (issue.code === 'invalid_type') return fill(issue.expected === 'int' ? wording.messages.whole : wording.messages.number, { example: String(schemaSuggestion(id) ?? 1) });
     if (issue.code !== 'too_small' && issue.code !== 'too_big') return undefined;
+    // A bound of a million or so only guards against typos; "from 0 to 1000000" helps nobody.
     if (minimum !== undefined && maximum !== undefined && maximum < 100_000) return fill(wording.messages.range, { min: minimum, max: maximum });
     return minimum !== undefined ? fill(wording.messages.at_least, { min: minimum }) : undefined;
   };
