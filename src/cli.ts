@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { formatFindings, painter, type Painter } from './errors/format.js';
 import type { UpfrontError } from './errors/upfront-error.js';
 import { emailDialects, type EmailDialect } from './render/email/placeholders.js';
 
@@ -12,11 +13,15 @@ const usage = `upfront: publish a shop's returns, refunds and shipping answers e
 Usage:
   upfront build [--policies DIR] [--templates DIR] [--out DIR] [--strict] [--email-dialect plain|shopify|klaviyo]
   upfront check [--policies DIR] [--templates DIR] [--strict] [--json]
+  upfront init [SHOP] [--yes] [--policies DIR] [--templates DIR]
+  upfront dev [--port N] [--policies DIR] [--templates DIR] [--out DIR] [--strict]
   upfront --help | --version
 
 Commands:
   build    validate every policy file and publish every output into the out folder
   check    validate every policy file and report; writes nothing
+  init     ask about a new shop in plain words and write policies/SHOP.yaml (never overwrites)
+  dev      preview every page on http://127.0.0.1:4321, rebuilt each time a file is saved
 
 Options:
   --policies DIR   folder of policy files, one per shop (default: policies)
@@ -27,6 +32,8 @@ Options:
                    new delivery date: plain ([order number], default), shopify
                    (notification Liquid) or klaviyo (flow variables)
   --json           print findings as JSON (check only)
+  --yes, -y        take every suggested answer without asking (init only)
+  --port N         port for the preview (dev only; default 4321, 0 picks a free one)
 `;
 
 /**
@@ -46,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
         strict: { type: 'boolean' },
         json: { type: 'boolean' },
         'email-dialect': { type: 'string' },
+        yes: { type: 'boolean', short: 'y' },
+        port: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -58,6 +67,8 @@ export async function main(argv: string[]): Promise<number> {
   if (values.help) return print(usage);
   if (values.version) return print(`${version()}\n`);
   const command = positionals[0];
+  if (command === 'init') return runInit(positionals[1], values);
+  if (command === 'dev') return runDev(values);
   if (command !== 'build' && command !== 'check') {
     process.stderr.write(`${command ? `Unknown command "${command}".` : 'Say which command to run.'}\n\n${usage}`);
     return 1;
@@ -113,32 +124,108 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function report(findings: readonly UpfrontError[], paint: Painter): void {
-  for (const f of findings) {
-    const where = [f.file, f.line, f.column].filter((part) => part !== undefined).join(':');
-    const label = f.severity === 'error' ? paint.red('error') : paint.yellow('warning');
-    const lines = [`${where ? `${paint.bold(where)} ` : ''}${label} ${paint.dim(f.code)}`, `  ${f.message}`];
-    if (f.frame) lines.push(f.frame.split('\n').map((l) => `  ${l}`).join('\n'));
-    if (f.hint) lines.push(`  ${paint.cyan('hint:')} ${f.hint}`);
-    process.stderr.write(`${lines.join('\n')}\n\n`);
+type Flags = { policies?: string | undefined; templates?: string | undefined; out?: string | undefined; strict?: boolean | undefined; yes?: boolean | undefined; port?: string | undefined };
+
+/** `upfront init [SHOP]`: the questionnaire in the terminal, or every suggestion with --yes. */
+async function runInit(shopId: string | undefined, values: Flags): Promise<number> {
+  const paint = painter(process.stderr.isTTY && !process.env['NO_COLOR']);
+  if (!values.yes && !process.stdin.isTTY) {
+    process.stderr.write('upfront init asks its questions in a terminal. Run it in one, or add --yes to take every suggested answer.\n');
+    return 1;
   }
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
-  if (findings.length > 0) process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+  const { createPolicy, InitCancelled, suggestedAnswers } = await import('./init/index.js');
+  try {
+    const terminal = values.yes ? undefined : await terminalPrompter(paint);
+    const now = new Date();
+    const { timeZone, locale } = Intl.DateTimeFormat().resolvedOptions();
+    const result = await createPolicy({
+      prompter: terminal?.prompter ?? suggestedAnswers,
+      ...(shopId ? { shopId } : {}),
+      ...(values.policies ? { policies: values.policies } : {}),
+      ...(values.templates ? { templates: values.templates } : {}),
+      today: [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-'),
+      timeZone,
+      locale,
+    });
+    report(result.findings, paint);
+    if (terminal) terminal.outro(result.closing);
+    else process.stderr.write(`${paint.green('✓')} ${result.closing}\n`);
+    return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  } catch (cause) {
+    if (cause instanceof InitCancelled) {
+      process.stderr.write('Stopped; nothing was written.\n');
+      return 1;
+    }
+    return failure(cause, paint);
+  }
 }
 
-interface Painter {
-  red(s: string): string;
-  green(s: string): string;
-  yellow(s: string): string;
-  cyan(s: string): string;
-  bold(s: string): string;
-  dim(s: string): string;
+/** `upfront dev`: the live preview, until Ctrl-C. */
+async function runDev(values: Flags): Promise<number> {
+  const paint = painter(process.stderr.isTTY && !process.env['NO_COLOR']);
+  const port = values.port === undefined ? 4321 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`--port expects a whole number from 0 to 65535, received "${values.port}".\n`);
+    return 1;
+  }
+  const { startDev } = await import('./dev/index.js');
+  const { describeDevEvent } = await import('./dev/report.js');
+  try {
+    const preview = await startDev({
+      ...(values.policies ? { policies: values.policies } : {}),
+      ...(values.templates ? { templates: values.templates } : {}),
+      ...(values.out ? { out: values.out } : {}),
+      strict: values.strict ?? false,
+      port,
+      onEvent: (event) => process.stderr.write(describeDevEvent(event, paint)),
+    });
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await preview.close();
+    process.stderr.write('Preview stopped.\n');
+    return 0;
+  } catch (cause) {
+    return failure(cause, paint);
+  }
 }
 
-function painter(enabled: boolean | undefined): Painter {
-  const code = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
-  return { red: code(31, 39), green: code(32, 39), yellow: code(33, 39), cyan: code(36, 39), bold: code(1, 22), dim: code(2, 22) };
+/** The questionnaire's prompter on the terminal, with @clack/prompts. */
+async function terminalPrompter(paint: Painter): Promise<{ prompter: import('./init/index.js').Prompter; outro(message: string): void }> {
+  const clack = await import('@clack/prompts');
+  const { InitCancelled } = await import('./init/index.js');
+  const answer = <T>(value: T): Exclude<T, symbol> => {
+    if (clack.isCancel(value)) throw new InitCancelled();
+    return value as Exclude<T, symbol>;
+  };
+  const message = (q: { message: string; hint?: string }) => (q.hint ? `${q.message}\n${paint.dim(q.hint)}` : q.message);
+  return {
+    prompter: {
+      intro: (text) => clack.intro(text),
+      text: async (q) =>
+        answer(await clack.text({ message: message(q), ...(q.defaultValue ? { placeholder: q.defaultValue, defaultValue: q.defaultValue } : {}), validate: (v) => q.validate(v ?? '') })),
+      confirm: async (q) => answer(await clack.confirm({ message: message(q), initialValue: q.defaultValue })),
+      select: async (q) => answer(await clack.select({ message: message(q), options: q.choices as never, initialValue: q.defaultValue })),
+      multiselect: async (q) => answer(await clack.multiselect({ message: message(q), options: q.choices as never, initialValues: q.defaultValue, required: true })),
+    },
+    outro: (text) => clack.outro(text),
+  };
+}
+
+/** The owner's mistake (exit 1) or a bug (exit 2), told apart as `main` does. */
+async function failure(cause: unknown, paint: Painter): Promise<number> {
+  const { isUpfrontError } = await import('./errors/upfront-error.js');
+  if (isUpfrontError(cause)) {
+    report([cause], paint);
+    return 1;
+  }
+  process.stderr.write(`upfront stopped because of a bug, not because of your files. Please report it with this output:\n${(cause as Error).stack ?? String(cause)}\n`);
+  return 2;
+}
+
+function report(findings: readonly UpfrontError[], paint: Painter): void {
+  process.stderr.write(formatFindings(findings, paint));
 }
 
 function print(text: string): number {

@@ -157,6 +157,18 @@ const entries = {
     title: 'A template cannot be used',
     hint: 'Check the {{…}} expressions in the template against the README section on templates.',
   },
+
+  // Commands
+  'policy-exists': {
+    severity: 'error',
+    title: 'The policy file to create exists already',
+    hint: 'Give another shop name (`upfront init other-name`), or edit the file that is there.',
+  },
+  'port-in-use': {
+    severity: 'error',
+    title: 'The preview port is taken',
+    hint: 'Stop the other program, or choose another port with --port (0 picks a free one).',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof entries;

@@ -76,7 +76,7 @@ const markdownNote = z
 const address = z
   .strictObject({
     street: text().meta({ description: 'Street and number.', examples: ['1420 SE Division St'] }),
-    city: text(100).meta({ examples: ['Portland'] }),
+    city: text(100).meta({ description: 'Town or city.', examples: ['Portland'] }),
     region: text(100).optional().meta({ description: 'State, province or county.', examples: ['OR'] }),
     postal_code: text(20).optional().meta({ description: 'Write it in quotes so leading zeros stay.', examples: ['97202'] }),
     country: country.meta({ description: 'Country of this address.', examples: ['US'] }),
@@ -300,11 +300,11 @@ const shipping = z
         time: z
           .string()
           .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Write the time as HH:MM on a 24-hour clock, like 14:00.' })
-          .meta({ examples: ['14:00'] }),
+          .meta({ description: 'The cut-off time on a 24-hour clock, in quotes.', examples: ['14:00'] }),
         time_zone: z
           .string()
           .refine(isTimeZone, { message: 'Use a time zone name like America/Los_Angeles or Europe/London.' })
-          .meta({ examples: ['America/Los_Angeles'] }),
+          .meta({ description: 'The time zone of the cut-off time.', examples: ['America/Los_Angeles'] }),
       })
       .optional()
       .meta({ description: 'Orders placed before this time start processing the same day.' }),
@@ -321,7 +321,7 @@ const shipping = z
         wait_days: wholeDays(60)
           .default(7)
           .meta({ description: 'Days after the expected delivery date before a parcel counts as lost.', examples: [7] }),
-        remedy: z.enum(lostRemedies).default('customer_choice').meta({ description: 'reship, refund, or customer_choice.' }),
+        remedy: z.enum(lostRemedies).default('customer_choice').meta({ description: 'What the shop does about a lost parcel: reship, refund, or customer_choice.' }),
       })
       .prefault({})
       .meta({ description: 'What happens when a parcel does not arrive.' }),
