@@ -64,7 +64,8 @@ export async function main(argv: string[]): Promise<number> {
     ...(values.out ? { out: values.out } : {}),
     strict: values.strict ?? false,
   };
-  const paint = painter(process.stderr.isTTY && !process.env['NO_COLOR']);
+  const paint = painter(colourWanted(process.stderr.isTTY, process.env));
+  const out = values.out ?? 'dist';
   const started = performance.now();
   try {
     // Loaded only now, so --help and --version start as fast as Node itself.
@@ -72,9 +73,9 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'check') {
       const result = await upfront.check(options);
       if (values.json) {
-        process.stdout.write(`${JSON.stringify({ ok: result.errors.length === 0, findings: [...result.errors, ...result.warnings].map((f) => f.toJSON()) }, null, 2)}\n`);
+        printJson(result.findings);
       } else {
-        report([...result.errors, ...result.warnings], paint);
+        report(result.findings, paint);
         if (result.errors.length === 0) process.stderr.write(`${paint.green('✓')} ${result.shops.length} policy file${result.shops.length === 1 ? '' : 's'} checked, no errors.\n`);
       }
       return result.errors.length > 0 ? 1 : 0;
@@ -86,33 +87,61 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (cause) {
     const { BuildFailed, isUpfrontError } = await import('./errors/upfront-error.js');
-    if (cause instanceof BuildFailed) {
-      if (values.json) process.stdout.write(`${JSON.stringify({ ok: false, findings: cause.findings.map((f) => f.toJSON()) }, null, 2)}\n`);
-      else report(cause.findings, paint);
-      process.stderr.write(`${paint.red('✗')} Nothing was published; dist/ is unchanged.\n`);
+    // The owner's mistakes: every finding, no stack trace, exit 1.
+    if (cause instanceof BuildFailed || isUpfrontError(cause)) {
+      const findings = cause instanceof BuildFailed ? cause.findings : [cause];
+      if (values.json) printJson(findings);
+      else report(findings, paint);
+      if (command === 'build') process.stderr.write(`${paint.red('✗')} Nothing was published; ${out} is unchanged.\n`);
       return 1;
     }
-    if (isUpfrontError(cause)) {
-      report([cause], paint);
-      return 1;
-    }
-    process.stderr.write(`upfront stopped because of a bug, not because of your files. Please report it with this output:\n${(cause as Error).stack ?? String(cause)}\n`);
+    // Anything else is a bug in upfront: say so, show the stack, exit 2.
+    process.stderr.write(
+      `${paint.red('upfront stopped because of a bug in upfront, not because of your files.')}\n` +
+        `Please report it to the upfront maintainers, with the command you ran and everything below:\n\n` +
+        `${(cause as Error)?.stack ?? String(cause)}\n` +
+        (command === 'build' ? `\nNothing was published; ${out} is unchanged.\n` : ''),
+    );
     return 2;
   }
 }
 
+/** Findings for people: position, severity and code, message, code frame, hint. */
 function report(findings: readonly UpfrontError[], paint: Painter): void {
   for (const f of findings) {
     const where = [f.file, f.line, f.column].filter((part) => part !== undefined).join(':');
     const label = f.severity === 'error' ? paint.red('error') : paint.yellow('warning');
-    const lines = [`${where ? `${paint.bold(where)} ` : ''}${label} ${paint.dim(f.code)}`, `  ${f.message}`];
-    if (f.frame) lines.push(f.frame.split('\n').map((l) => `  ${l}`).join('\n'));
-    if (f.hint) lines.push(`  ${paint.cyan('hint:')} ${f.hint}`);
+    const lines = [`${where ? `${paint.bold(where)} ` : ''}${label} ${paint.dim(f.code)}`, `  ${printable(f.message)}`];
+    if (f.frame) lines.push(f.frame.split('\n').map((l) => `  ${/^\s+\|\s*\^$/.test(l.replace(/\d/g, ' ')) ? l.replace('^', paint.red('^')) : l}`).join('\n'));
+    if (f.hint) lines.push(`  ${paint.cyan('hint:')} ${printable(f.hint)}`);
     process.stderr.write(`${lines.join('\n')}\n\n`);
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   if (findings.length > 0) process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+}
+
+/** Findings for tools: one JSON document on stdout, every field present (null when unknown). */
+function printJson(findings: readonly UpfrontError[]): void {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  process.stdout.write(`${JSON.stringify({ ok: errors === 0, errors, warnings: findings.length - errors, findings: findings.map((f) => f.toJSON()) }, null, 2)}\n`);
+}
+
+/** Text from a policy file may hold terminal control sequences; show them, never run them. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}
+
+/**
+ * Colour only for a person at a terminal: not when piped, not with NO_COLOR set
+ * (https://no-color.org), not on a terminal that says it cannot.
+ * @param isTTY whether the output stream is a terminal
+ * @param env the environment variables
+ */
+export function colourWanted(isTTY: boolean | undefined, env: Record<string, string | undefined>): boolean {
+  if (env['NO_COLOR']) return false;
+  if (env['TERM'] === 'dumb') return false;
+  return isTTY === true;
 }
 
 interface Painter {
@@ -124,7 +153,7 @@ interface Painter {
   dim(s: string): string;
 }
 
-function painter(enabled: boolean | undefined): Painter {
+function painter(enabled: boolean): Painter {
   const code = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
   return { red: code(31, 39), green: code(32, 39), yellow: code(33, 39), cyan: code(36, 39), bold: code(1, 22), dim: code(2, 22) };
 }

@@ -33,7 +33,7 @@ export const restockingFeeIsOneThing: Rule = ({ policy, report }) => {
   const fee = policy.returns.restocking_fee;
   if (!fee) return;
   if (fee.percent !== undefined && fee.amount !== undefined) {
-    report('answer-needs-companion', ['returns', 'restocking_fee'], 'The restocking fee has both a percent and an amount.', 'Keep one of them.');
+    report('conflicting-answers', ['returns', 'restocking_fee', 'amount'], 'The restocking fee has both a percent and an amount, and only one can be taken.', 'Keep `percent:` or `amount:`, not both.');
   } else if (fee.percent === undefined && fee.amount === undefined) {
     report('fee-needs-amount', ['returns', 'restocking_fee'], 'A restocking fee is given without a percent or an amount.', 'Add `percent: 10` or `amount: 5`, or delete restocking_fee.');
   }
@@ -43,6 +43,20 @@ export const returnFormNeedsAddress: Rule = ({ policy, report }) => {
   const r = policy.returns;
   if (r.accepted && r.how_to_start === 'online_form' && !r.return_form_url) {
     report('answer-needs-companion', ['returns', 'how_to_start'], 'Returns start with an online form, but its address is not given.', 'Add `return_form_url:` with the full https:// address of the form.');
+  }
+};
+
+export const formAddressWithoutForm: Rule = ({ policy, written, report }) => {
+  const r = policy.returns;
+  if (r.return_form_url !== undefined && r.how_to_start !== 'online_form' && written(['returns', 'return_form_url'])) {
+    report('answer-not-used', ['returns', 'return_form_url'], `A return form address is given, but how_to_start is \`${r.how_to_start}\`, so no page will link to it.`, 'Set `how_to_start: online_form`, or delete return_form_url.');
+  }
+};
+
+export const hoursWithoutWithinHours: Rule = ({ policy, written, report }) => {
+  const c = policy.cancellations;
+  if (c.within_hours !== undefined && c.allowed !== 'within_hours' && written(['cancellations', 'within_hours'])) {
+    report('answer-not-used', ['cancellations', 'within_hours'], `A number of hours is given, but cancellations are allowed \`${c.allowed}\`, so the hours are not used.`, 'Set `allowed: within_hours`, or delete within_hours.');
   }
 };
 
@@ -125,7 +139,9 @@ export const rules: readonly Rule[] = [
   feeWithoutFlatFee,
   restockingFeeIsOneThing,
   returnFormNeedsAddress,
+  formAddressWithoutForm,
   cancellationHoursGiven,
+  hoursWithoutWithinHours,
   rangesInOrder,
   holidayDatesInOrder,
   zeroWindowWhileAccepting,
