@@ -66,15 +66,18 @@ export function parsePolicy(source: PolicySource): ParseResult {
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' });
   const lines = splitLines(text);
   const parsed: ParsedPolicy = { file, shopId, text, lines, document, lineCounter, broken: false };
-  const yamlProblems = [...document.errors, ...document.warnings];
-  const seen = new Set<number>();
-  for (const problem of yamlProblems) {
-    const [line, column] = lineColumn(lineCounter, problem.pos[0]);
-    // One finding per line: later errors on a line are the parser losing its footing.
-    if (seen.has(line)) continue;
-    seen.add(line);
-    if (seen.size > maxSyntaxErrors) break;
-    const { code, message, hint } = yamlFinding(problem, lines[line - 1] ?? '', text.slice(problem.pos[0], problem.pos[1]));
+  const yamlProblems = [...document.errors, ...document.warnings].sort((a, b) => a.pos[0] - b.pos[0]);
+  // After the first syntax error the parser has lost its footing, and what it reports
+  // next is mostly an echo of that error; the first is the one to fix. Tab-indented
+  // lines are each a problem of their own, so every one of them is listed.
+  const first = yamlProblems.find((problem) => !isTabLine(lines, lineCounter, problem));
+  const tabLines = [...new Set(yamlProblems.filter((p) => isTabLine(lines, lineCounter, p)).map((p) => lineColumn(lineCounter, p.pos[0])[0]))].slice(0, maxSyntaxErrors);
+  for (const line of tabLines) {
+    errors.push(new UpfrontError('yaml-tab-indent', { message: 'This line is indented with a tab, and YAML only accepts spaces.', file, line, column: 1, frame: codeFrame(lines, line, 1) }));
+  }
+  if (first && !(tabLines.length > 0 && lineColumn(lineCounter, first.pos[0])[0] > tabLines[0]!)) {
+    const [line, column] = lineColumn(lineCounter, first.code === 'MISSING_CHAR' && /quote/.test(first.message) ? openingQuote(text, first.pos[0]) : first.pos[0]);
+    const { code, message, hint } = yamlFinding(first, lines[line - 1] ?? '', text.slice(first.pos[0], Math.max(first.pos[1], first.pos[0] + 2)));
     errors.push(new UpfrontError(code, { message, ...(hint ? { hint } : {}), file, line, column, frame: codeFrame(lines, line, column) }));
   }
   parsed.broken = yamlProblems.length > 0;
@@ -83,6 +86,18 @@ export function parsePolicy(source: PolicySource): ParseResult {
     return { errors };
   }
   return { parsed, errors };
+}
+
+/** The parser notices a missing closing quote where the file ends; the owner needs the quote that opened. */
+function openingQuote(text: string, end: number): number {
+  const before = text.slice(0, end);
+  const opening = [...before.matchAll(/(?:^|[:,[{-])[ \t]*(["'])/gm)].at(-1);
+  return opening ? opening.index + opening[0].length - 1 : end;
+}
+
+function isTabLine(lines: readonly string[], lineCounter: LineCounter, problem: YAMLError): boolean {
+  const [line] = lineColumn(lineCounter, problem.pos[0]);
+  return problem.code === 'TAB_AS_INDENT' || /^[ ]*\t/.test(lines[line - 1] ?? '');
 }
 
 /** 1-based line and column of an offset. */
@@ -105,9 +120,6 @@ interface YamlFinding {
 /** The YAML library's error in the owner's words, with the fix for the usual causes. */
 function yamlFinding(problem: YAMLError, lineText: string, source: string): YamlFinding {
   const first = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '').replace(/[.:]$/, '');
-  if (/^\s*\t/.test(lineText) || problem.code === 'TAB_AS_INDENT') {
-    return { code: 'yaml-tab-indent', message: 'This line is indented with a tab, and YAML only accepts spaces.' };
-  }
   const pair = lineText.match(/^(\s*(?:-\s+)?)([^:#]+?):\s+(.+?)\s*$/);
   const quoted = pair ? `\`${pair[1]!.trimStart()}${pair[2]}: "${pair[3]!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"\`` : undefined;
   switch (problem.code) {
@@ -136,7 +148,7 @@ function yamlFinding(problem: YAMLError, lineText: string, source: string): Yaml
     case 'BAD_DQ_ESCAPE':
       return {
         code: 'yaml-syntax',
-        message: `Inside double quotes a backslash starts an escape such as \\n, and "${source.slice(0, 4)}" is not one.`,
+        message: `Inside double quotes a backslash starts an escape such as \\n, and "${source.slice(0, 2)}" is not one.`,
         hint: "Write \\\\ for a backslash, or use single quotes ('...'), where a backslash is an ordinary character.",
       };
     case 'MULTILINE_IMPLICIT_KEY':
@@ -152,7 +164,7 @@ function yamlFinding(problem: YAMLError, lineText: string, source: string): Yaml
       };
     case 'MISSING_CHAR':
       if (/quote/.test(first)) {
-        return { code: 'yaml-syntax', message: 'A quoted value is not closed: its closing quote is missing.', hint: 'Add the closing quote at the end of the value, on the same line.' };
+        return { code: 'yaml-syntax', message: 'The quote that opens this value is never closed.', hint: 'Add the closing quote at the end of the value, on the same line.' };
       }
       break;
     case 'BAD_INDENT':

@@ -63,7 +63,8 @@ export function numberHint({ key, value, currency }: Received, isMoney: boolean)
   }
   if (unit === '%' || /^percent$/i.test(unit)) return `${write} The answer is already a percentage.`;
   const named = key?.match(/_(days|hours)$/)?.[1];
-  if (unit && named) return `${write} The unit, ${named === 'days' && /business/i.test(unit) ? 'days (business days are set by `business_days`)' : named}, is in the answer's name.`;
+  if (unit && named && named === 'days' && /business/i.test(unit)) return `${write} The unit, days, is in the answer's name; \`business_days: true\` makes them business days.`;
+  if (unit && named) return `${write} The unit, ${named}, is in the answer's name.`;
   if (unit) return `${write} The unit is given by the answer's name, not written after the number.`;
   return write;
 }

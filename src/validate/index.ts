@@ -10,7 +10,8 @@
 import { UpfrontError } from '../errors/upfront-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import { codeFrame } from '../errors/frame.js';
-import { maxAliasCount, type ParsedPolicy } from '../load/index.js';
+import { visit } from 'yaml';
+import { lineColumn, maxAliasCount, type ParsedPolicy } from '../load/index.js';
 import { locate, valueAt, type PathKey } from './positions.js';
 import { rules, type RuleContext } from './rules.js';
 import { schemaFindings } from './schema-issues.js';
@@ -37,7 +38,9 @@ export function validatePolicy(parsed: ParsedPolicy): Validation {
     data = parsed.document.toJS({ maxAliasCount });
   } catch {
     // checkStructure bounds aliases by count; this catches aliases that multiply in size.
-    return split([...structure.findings, finding(parsed, 'yaml-too-complex', [], 'The aliases (*name) in this file expand into too much data.')]);
+    const [line, column] = firstAliasPosition(parsed);
+    const tooMuch = new UpfrontError('yaml-too-complex', { message: 'The aliases (*name) in this file expand into too much data.', file: parsed.file, line, column, frame: codeFrame(parsed.lines, line, column) });
+    return split([...structure.findings, tooMuch]);
   }
 
   const result = policySchema.safeParse(data, { reportInput: true });
@@ -52,6 +55,17 @@ export function validatePolicy(parsed: ParsedPolicy): Validation {
   for (const rule of rules) rule(ctx);
   const validation = split(findings);
   return validation.errors.length === 0 ? { ...validation, policy: result.data } : validation;
+}
+
+function firstAliasPosition(parsed: ParsedPolicy): [number, number] {
+  let offset = 0;
+  visit(parsed.document, {
+    Alias(_, alias) {
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return lineColumn(parsed.lineCounter, offset);
 }
 
 function split(findings: UpfrontError[]): Validation {

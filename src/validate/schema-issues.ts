@@ -11,7 +11,7 @@ import type { ErrorCode } from '../errors/catalogue.js';
 import { codeFrame } from '../errors/frame.js';
 import type { ParsedPolicy } from '../load/index.js';
 import { didYouMean } from './did-you-mean.js';
-import { booleanHint, codeHint, formatHint, listHint, numberHint, textHint, type Received } from './habits.js';
+import { booleanHint, codeHint, dateHint, formatHint, listHint, numberHint, textHint, type Received } from './habits.js';
 import { dotted, locate, type PathKey } from './positions.js';
 import { blocksWithKey, choices, expectedOf, fieldAt, knownKeys, moneyKeys } from './schema-lookup.js';
 import { forbiddenKeys } from './structure.js';
@@ -24,8 +24,19 @@ import { forbiddenKeys } from './structure.js';
 export function schemaFindings(parsed: ParsedPolicy, issues: readonly core.$ZodIssue[], data: unknown): UpfrontError[] {
   const currency = currencyOf(data);
   const done = new Set<string>();
-  const findings: UpfrontError[] = [];
+  // A misspelt key explains its missing twin (`shiping` → `shipping` is missing): report the typo only.
   for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = knownKeys(issue.path as PathKey[]);
+    for (const key of issue.keys) {
+      const guess = didYouMean(key, known);
+      if (guess) done.add(dotted([...(issue.path as PathKey[]), guess]));
+    }
+  }
+  const findings: UpfrontError[] = [];
+  // Unknown keys first: at the same position, the unknown key is the cause of the rest.
+  const ordered = [...issues.filter((i) => i.code === 'unrecognized_keys'), ...issues.filter((i) => i.code !== 'unrecognized_keys')];
+  for (const issue of ordered) {
     // A value that fails two checks is reported once, by the first.
     const id = issue.code === 'unrecognized_keys' ? `keys ${dotted(issue.path as PathKey[])}` : dotted(issue.path as PathKey[]);
     if (done.has(id)) continue;
@@ -56,9 +67,11 @@ function findingsFor(parsed: ParsedPolicy, issue: core.$ZodIssue, currency: stri
     const example = field?.example !== undefined ? inlineYaml(field.example) : undefined;
     const add = example !== undefined && !isBlockExample(field?.example) ? `\`${String(last)}: ${example}\`` : `\`${String(last)}:\``;
     const message = parent ? `\`${parent}\` has no \`${String(last)}\`, and it is required.` : `The file has no \`${String(last)}:\` section, and it is required.`;
-    const hint = parent
-      ? `Add ${add} under \`${parent.split('.').at(-1)}:\`.`
-      : `Add a \`${String(last)}:\` section; policies/juniper-and-lye.yaml has an example.`;
+    const hint = !parent
+      ? `Add a \`${String(last)}:\` section; policies/juniper-and-lye.yaml has an example.`
+      : typeof path.at(-2) === 'number'
+        ? `Add ${add} to this entry.`
+        : `Add ${add} under \`${String(path.at(-2))}:\`.`;
     return at('missing-field', message, hint);
   };
   const empty = () =>
@@ -77,8 +90,9 @@ function findingsFor(parsed: ParsedPolicy, issue: core.$ZodIssue, currency: stri
       if (!written) return [missing()];
       if (value === null) return [empty()];
       if (path.length === 0) return [at('not-a-policy', `The file holds ${shown}, not a set of answers.`)];
+      if (isDateField(field?.example)) return [at('invalid-format', `\`${where}\` expects a date written YYYY-MM-DD, like 2026-11-01, received ${shown}.`, dateHint(received) ?? exampleHint(key, field?.example))];
       const expected = issue.expected === 'int' ? 'a whole number' : field ? expectedOf(field.schema, last) : issue.expected;
-      return [at('wrong-type', `\`${where}\` expects ${expected}, received ${shown}.`, typeHint(issue.expected, field?.schema, received))];
+      return [at('wrong-type', `\`${where}\` expects ${expected}, received ${shown}.`, typeHint(issue.expected, field?.schema, received) ?? exampleHint(key, field?.example))];
     }
 
     case 'invalid_value': {
@@ -106,7 +120,7 @@ function findingsFor(parsed: ParsedPolicy, issue: core.$ZodIssue, currency: stri
       }
       if (issue.origin === 'array') {
         return issue.code === 'too_small'
-          ? [at('missing-field', `\`${where}\` is an empty list; it needs at least ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}.`, listHint({ ...received, value: field?.example ?? '' }))]
+          ? [at('missing-field', `\`${where}\` is an empty list; it needs at least ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}.`, exampleHint(key, field?.example))]
           : [at('out-of-range', `\`${where}\` has too many entries.`)];
       }
       const expected = field ? expectedOf(field.schema, last) : 'a smaller or larger number';
@@ -114,16 +128,18 @@ function findingsFor(parsed: ParsedPolicy, issue: core.$ZodIssue, currency: stri
     }
 
     case 'invalid_format': {
+      if (typeof value === 'string' && value.trim() === '') return [empty()];
       const expected =
         issue.format === 'email' ? 'an email address' : issue.format === 'url' ? 'a full web address starting with https://' : issue.message;
       const hint =
         issue.format === 'email'
           ? 'Write the whole address, like hello@example.com.'
-          : (formatHint(received, expected) ?? (field?.example !== undefined ? `For example: \`${key ?? where}: ${inlineYaml(field.example)}\`.` : undefined));
+          : (formatHint(received, expected) ?? exampleHint(key, field?.example));
       return [at('invalid-format', `\`${where}\` expects ${expected}, received ${shown}.`, hint)];
     }
 
     case 'custom': {
+      if (typeof value === 'string' && value.trim() === '') return [empty()];
       const kind = (issue.params as { kind?: string } | undefined)?.kind;
       const expected = issue.message;
       const isChoice = kind === 'country' || kind === 'place' || kind === 'currency' || kind === 'time-zone';
@@ -131,7 +147,7 @@ function findingsFor(parsed: ParsedPolicy, issue: core.$ZodIssue, currency: stri
         (kind ? codeHint(received, kind) : undefined) ??
         (/two decimals/.test(expected) && typeof value === 'number' ? `Round it to cents: \`${key}: ${(Math.round(value * 100) / 100).toFixed(2)}\`.` : undefined) ??
         formatHint(received, expected) ??
-        (field?.example !== undefined ? `For example: \`${key ?? where}: ${inlineYaml(field.example)}\`.` : undefined);
+        exampleHint(key, field?.example);
       return [at(isChoice ? 'invalid-choice' : 'invalid-format', `\`${where}\` expects ${expected}, received ${shown}.`, hint)];
     }
 
@@ -151,6 +167,9 @@ function unknownKey(path: PathKey[], name: string, at: (code: ErrorCode, message
     : elsewhere.length > 0
       ? `\`${name}\` belongs under \`${elsewhere[0] || 'the top level'}\`; move it there (check its indentation).`
       : `The answers allowed ${where ? `under \`${where}\`` : 'at the top level'} are ${known.map((k) => `\`${k}\``).join(', ')}.`;
+  if (name === '<<') {
+    return at('unknown-key', `\`<<\` (a merge key from YAML 1.1) is read as an ordinary key in YAML 1.2, so nothing is merged here.`, 'Write the answers of this block out in full.', 'key', [...path, name]);
+  }
   const shown = JSON.stringify(name.length > 60 ? `${name.slice(0, 57)}…` : name);
   const message = where ? `\`${where}\` has no answer called ${shown}.` : `${shown} is not a section upfront knows.`;
   return at('unknown-key', message, hint, 'key', [...path, name]);
@@ -163,7 +182,10 @@ function typeHint(expected: string, schema: z.ZodType | undefined, received: Rec
   if (expected === 'array') return listHint(received);
   if (expected === 'string') return textHint(received);
   if (expected === 'object' && schema instanceof z.ZodObject) {
-    return `Write its answers indented under \`${received.key ?? 'it'}:\`, one per line: ${Object.keys(schema.shape).map((k) => `\`${k}\``).join(', ')}.`;
+    const keys = Object.keys(schema.shape).map((k) => `\`${k}\``).join(', ');
+    return received.key === undefined
+      ? `Write this entry as answers after the "- ", one per line: ${keys}.`
+      : `Write its answers indented under \`${received.key}:\`, one per line: ${keys}.`;
   }
   if (expected === 'object') return `Write the answers of this entry indented under it, one per line.`;
   return undefined;
@@ -199,8 +221,18 @@ function shownValue(value: unknown): string {
 function inlineYaml(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(inlineYaml).join(', ')}]`;
   if (value !== null && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${inlineYaml(v)}`).join(', ')} }`;
-  if (typeof value === 'string' && /^[\w/.@+-]+$/.test(value) && !/^\d+$/.test(value)) return value;
+  if (typeof value === 'string' && /^[\w/.@+-]+(:\/\/[\w/.@+-]+)?$/.test(value) && !/^\d+$/.test(value)) return value;
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+/** "For example: `window_days: 30`", or just the value for an entry of a list. */
+function exampleHint(key: string | undefined, example: unknown): string | undefined {
+  if (example === undefined) return undefined;
+  return `For example: \`${key === undefined ? inlineYaml(example) : `${key}: ${inlineYaml(example)}`}\`.`;
+}
+
+function isDateField(example: unknown): boolean {
+  return typeof example === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(example);
 }
 
 function isBlockExample(value: unknown): boolean {
