@@ -154,7 +154,7 @@ function yamlFinding(problem: YAMLError, lineText: string, source: string): Yaml
     case 'MULTILINE_IMPLICIT_KEY':
       return {
         code: 'yaml-syntax',
-        message: 'A key runs over more than one line; usually a colon or a closing quote is missing just above.',
+        message: 'A key runs over more than one line; usually a colon or a closing quote is missing on the line above.',
       };
     case 'TAG_RESOLVE_FAILED':
       return {

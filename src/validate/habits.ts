@@ -57,7 +57,7 @@ export function numberHint({ key, value, currency }: Received, isMoney: boolean)
   const number = plainNumber(digits.trim());
   if (number === undefined) return undefined;
   const unit = `${before} ${after}`.trim();
-  const write = `Write just the number: ${line(key, number)}.`;
+  const write = `Write only the number: ${line(key, number)}.`;
   if (isMoney || /^[$€£¥]|^(usd|eur|gbp|cad|aud)$/i.test(unit)) {
     return `${write} The currency${currency ? `, ${currency},` : ''} comes from \`shop.currency\`.`;
   }
