@@ -98,7 +98,7 @@ function capped(findings: UpfrontError[], file: string): UpfrontError[] {
   return [
     ...findings.slice(0, maxFindingsPerFile),
     new UpfrontError('too-many-problems', {
-      message: `${file} has ${findings.length - maxFindingsPerFile} more problems after these ${maxFindingsPerFile}.`,
+      message: `${file} has more problems than the ${maxFindingsPerFile} listed; upfront stops listing them here.`,
       file,
       ...(last.line !== undefined ? { line: last.line } : {}),
       ...(last.column !== undefined ? { column: last.column } : {}),

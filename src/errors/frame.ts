@@ -38,7 +38,9 @@ export function splitLines(text: string): string[] {
 
 /** A slice of a line as the terminal shows it: tabs as two spaces, control characters as `?`. */
 function visible(content: string, start: number): string {
-  const cut = start > 0 ? `…${content.slice(start + 1)}` : content;
+  // Cut first: a hostile line can be hundreds of kilobytes long.
+  const window = content.slice(start, start + width + 1);
+  const cut = start > 0 ? `…${window.slice(1)}` : window;
   const shown = cut.length > width ? `${cut.slice(0, width - 1)}…` : cut;
   // Control characters would move the cursor or ring the bell in the owner's terminal.
   return shown.replace(/\t/g, '  ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, '?');

@@ -3,11 +3,12 @@
  * came from, so later stages can point at the exact line and column. Bytes that are
  * not a policy (too large, binary, not UTF-8, empty) stop here with a clear finding.
  */
-import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { parseDocument, type Document, type YAMLError } from 'yaml';
 import { UpfrontError } from '../errors/upfront-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import { codeFrame, splitLines } from '../errors/frame.js';
 import { maxPolicyBytes, maxSyntaxErrors } from './limits.js';
+import { maxParseDepth, tooDeepAt } from './nesting.js';
 import type { PolicySource } from './read-policies.js';
 import { shopIdProblem } from './shop-id.js';
 import { textProblem } from './text.js';
@@ -21,7 +22,8 @@ export interface ParsedPolicy {
   /** The text split into lines once, for code frames. */
   lines: string[];
   document: Document.Parsed;
-  lineCounter: LineCounter;
+  /** Offset of the first character of each line, for `lineColumn`. */
+  lineStarts: number[];
   /** True when the YAML has syntax errors: its shape cannot be trusted, so the schema is not run. */
   broken: boolean;
 }
@@ -60,23 +62,32 @@ export function parsePolicy(source: PolicySource): ParseResult {
     return { errors: [...errors, new UpfrontError('empty-file', { message: `${file} has no answers in it.`, file, line: 1, column: 1 })] };
   }
 
-  const lineCounter = new LineCounter();
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    const lines = splitLines(text);
+    const [line, column] = lineColumn({ lineStarts: startsOfLines(text) }, deep);
+    const message = `The answers are nested more than ${maxParseDepth} levels deep here, too deep to read; a policy needs no more than 6.`;
+    return { errors: [...errors, new UpfrontError('yaml-too-complex', { message, file, line, column, frame: codeFrame(lines, line, column) })] };
+  }
   // uniqueKeys is off: the library's check is quadratic in the number of keys;
   // validate/structure.ts finds duplicate keys in one pass instead.
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' });
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' });
   const lines = splitLines(text);
-  const parsed: ParsedPolicy = { file, shopId, text, lines, document, lineCounter, broken: false };
+  const lineStarts = startsOfLines(text);
+  const parsed: ParsedPolicy = { file, shopId, text, lines, document, lineStarts, broken: false };
+  const at = (offset: number) => lineColumn(parsed, offset);
   const yamlProblems = [...document.errors, ...document.warnings].sort((a, b) => a.pos[0] - b.pos[0]);
   // After the first syntax error the parser has lost its footing, and what it reports
   // next is mostly an echo of that error; the first is the one to fix. Tab-indented
   // lines are each a problem of their own, so every one of them is listed.
-  const first = yamlProblems.find((problem) => !isTabLine(lines, lineCounter, problem));
-  const tabLines = [...new Set(yamlProblems.filter((p) => isTabLine(lines, lineCounter, p)).map((p) => lineColumn(lineCounter, p.pos[0])[0]))].slice(0, maxSyntaxErrors);
+  const isTabLine = (problem: YAMLError) => problem.code === 'TAB_AS_INDENT' || /^[ ]*\t/.test(lines[at(problem.pos[0])[0] - 1] ?? '');
+  const first = yamlProblems.find((problem) => !isTabLine(problem));
+  const tabLines = [...new Set(yamlProblems.filter(isTabLine).map((p) => at(p.pos[0])[0]))].slice(0, maxSyntaxErrors);
   for (const line of tabLines) {
     errors.push(new UpfrontError('yaml-tab-indent', { message: 'This line is indented with a tab, and YAML only accepts spaces.', file, line, column: 1, frame: codeFrame(lines, line, 1) }));
   }
-  if (first && !(tabLines.length > 0 && lineColumn(lineCounter, first.pos[0])[0] > tabLines[0]!)) {
-    const [line, column] = lineColumn(lineCounter, first.code === 'MISSING_CHAR' && /quote/.test(first.message) ? openingQuote(text, first.pos[0]) : first.pos[0]);
+  if (first && !(tabLines.length > 0 && at(first.pos[0])[0] > tabLines[0]!)) {
+    const [line, column] = at(first.code === 'MISSING_CHAR' && /quote/.test(first.message) ? openingQuote(text, first.pos[0]) : first.pos[0]);
     const { code, message, hint } = yamlFinding(first, lines[line - 1] ?? '', text.slice(first.pos[0], Math.max(first.pos[1], first.pos[0] + 2)));
     errors.push(new UpfrontError(code, { message, ...(hint ? { hint } : {}), file, line, column, frame: codeFrame(lines, line, column) }));
   }
@@ -95,15 +106,28 @@ function openingQuote(text: string, end: number): number {
   return opening ? opening.index + opening[0].length - 1 : end;
 }
 
-function isTabLine(lines: readonly string[], lineCounter: LineCounter, problem: YAMLError): boolean {
-  const [line] = lineColumn(lineCounter, problem.pos[0]);
-  return problem.code === 'TAB_AS_INDENT' || /^[ ]*\t/.test(lines[line - 1] ?? '');
+/**
+ * 1-based line and column of an offset. Counted here rather than by the YAML library,
+ * whose count skips line breaks inside some broken constructs.
+ * @param where a parsed file (its line starts)
+ * @param offset a character offset into the file's text
+ */
+export function lineColumn(where: Pick<ParsedPolicy, 'lineStarts'>, offset: number): [number, number] {
+  const starts = where.lineStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return [low + 1, offset - starts[low]! + 1];
 }
 
-/** 1-based line and column of an offset. */
-export function lineColumn(lineCounter: LineCounter, offset: number): [number, number] {
-  const { line, col } = lineCounter.linePos(offset);
-  return [line, col];
+function startsOfLines(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 function isEmptyDocument(document: Document.Parsed): boolean {

@@ -11,7 +11,7 @@ import { UpfrontError } from '../errors/upfront-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import { codeFrame } from '../errors/frame.js';
 import { visit } from 'yaml';
-import { lineColumn, maxAliasCount, type ParsedPolicy } from '../load/index.js';
+import { lineColumn, maxAliasCount, maxFindingsPerFile, type ParsedPolicy } from '../load/index.js';
 import { locate, valueAt, type PathKey } from './positions.js';
 import { rules, type RuleContext } from './rules.js';
 import { schemaFindings } from './schema-issues.js';
@@ -44,7 +44,7 @@ export function validatePolicy(parsed: ParsedPolicy): Validation {
   }
 
   const result = policySchema.safeParse(data, { reportInput: true });
-  if (!result.success) return split([...structure.findings, ...schemaFindings(parsed, result.error.issues, data)]);
+  if (!result.success) return split([...structure.findings, ...schemaFindings(parsed, result.error.issues, data, maxFindingsPerFile - structure.findings.length)]);
 
   const findings = [...structure.findings];
   const ctx: RuleContext = {
@@ -65,7 +65,7 @@ function firstAliasPosition(parsed: ParsedPolicy): [number, number] {
       return visit.BREAK;
     },
   });
-  return lineColumn(parsed.lineCounter, offset);
+  return lineColumn(parsed, offset);
 }
 
 function split(findings: UpfrontError[]): Validation {

@@ -35,13 +35,18 @@ export function keyAt(document: Document, path: readonly PathKey[]): Node | unde
   return (pair?.key ?? undefined) as Node | undefined;
 }
 
+const pairIndexes = new WeakMap<object, Map<string, Pair<unknown, unknown>>>();
+
 /** The last pair with this key, as the data built from YAML keeps the last of duplicates. */
 function pairAt(items: ReadonlyArray<Pair<unknown, unknown>>, key: PathKey): Pair<unknown, unknown> | undefined {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const pairKey = items[i]!.key;
-    if (isScalar(pairKey) && String(pairKey.value) === String(key)) return items[i];
+  // Indexed once per block: a hostile block of 20,000 keys must not cost 20,000² lookups.
+  let index = pairIndexes.get(items);
+  if (!index) {
+    index = new Map();
+    for (const pair of items) if (isScalar(pair.key)) index.set(String(pair.key.value), pair);
+    pairIndexes.set(items, index);
   }
-  return undefined;
+  return index.get(String(key));
 }
 
 /**
@@ -52,10 +57,10 @@ function pairAt(items: ReadonlyArray<Pair<unknown, unknown>>, key: PathKey): Pai
  * @param prefer `key` to point at the key (unknown keys), `value` otherwise
  */
 export function locate(parsed: ParsedPolicy, path: readonly PathKey[], prefer: 'key' | 'value' = 'value'): Located {
-  const { document, lineCounter } = parsed;
+  const { document } = parsed;
   const value = valueAt(document, path);
   const key = path.length > 0 ? keyAt(document, path) : undefined;
-  const at = (node: Node | undefined): [number, number] | undefined => (node?.range ? lineColumn(lineCounter, node.range[0]) : undefined);
+  const at = (node: Node | undefined): [number, number] | undefined => (node?.range ? lineColumn(parsed, node.range[0]) : undefined);
   const valuePosition = at(value);
   const keyPosition = at(key);
   if (prefer === 'key' && keyPosition) return { line: keyPosition[0], column: keyPosition[1], node: value };

@@ -20,8 +20,9 @@ import { forbiddenKeys } from './structure.js';
  * @param parsed the file the issues are about
  * @param issues zod's issues from `safeParse` (with `reportInput`)
  * @param data the data the schema saw, for the shop's currency in hints
+ * @param limit stop after this many findings (a hostile file can hold thousands)
  */
-export function schemaFindings(parsed: ParsedPolicy, issues: readonly core.$ZodIssue[], data: unknown): UpfrontError[] {
+export function schemaFindings(parsed: ParsedPolicy, issues: readonly core.$ZodIssue[], data: unknown, limit = Infinity): UpfrontError[] {
   const currency = currencyOf(data);
   const done = new Set<string>();
   // A misspelt key explains its missing twin (`shiping` → `shipping` is missing): report the typo only.
@@ -37,11 +38,13 @@ export function schemaFindings(parsed: ParsedPolicy, issues: readonly core.$ZodI
   // Unknown keys first: at the same position, the unknown key is the cause of the rest.
   const ordered = [...issues.filter((i) => i.code === 'unrecognized_keys'), ...issues.filter((i) => i.code !== 'unrecognized_keys')];
   for (const issue of ordered) {
+    if (findings.length > limit) break;
     // A value that fails two checks is reported once, by the first.
     const id = issue.code === 'unrecognized_keys' ? `keys ${dotted(issue.path as PathKey[])}` : dotted(issue.path as PathKey[]);
     if (done.has(id)) continue;
     done.add(id);
-    findings.push(...findingsFor(parsed, issue, currency));
+    const bounded = issue.code === 'unrecognized_keys' ? { ...issue, keys: issue.keys.slice(0, limit + 1 - findings.length) } : issue;
+    findings.push(...findingsFor(parsed, bounded, currency));
   }
   return findings;
 }

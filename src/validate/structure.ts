@@ -8,7 +8,7 @@ import { isCollection, isPair, isScalar, isSeq, visit, type Alias, type Node, ty
 import { UpfrontError } from '../errors/upfront-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import { codeFrame } from '../errors/frame.js';
-import { lineColumn, maxAliasCount, maxDepth, type ParsedPolicy } from '../load/index.js';
+import { lineColumn, maxAliasCount, maxDepth, maxFindingsPerFile, type ParsedPolicy } from '../load/index.js';
 
 /** Keys that could reach an object's prototype if a consumer copied them blindly. */
 export const forbiddenKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -26,14 +26,16 @@ export function checkStructure(parsed: ParsedPolicy): StructureCheck {
   const findings: UpfrontError[] = [];
   let blocking = false;
   let aliases = 0;
+  const full = () => findings.length > maxFindingsPerFile;
   const report = (code: ErrorCode, node: Node | null | undefined, message: string, hint?: string) => {
     const offset = node?.range?.[0] ?? 0;
-    const [line, column] = lineColumn(parsed.lineCounter, offset);
+    const [line, column] = lineColumn(parsed, offset);
     findings.push(new UpfrontError(code, { message, ...(hint ? { hint } : {}), file: parsed.file, line, column, frame: codeFrame(parsed.lines, line, column) }));
   };
 
   visit(parsed.document, {
     Map(_, map, path) {
+      if (full()) return visit.BREAK;
       if (nesting(path) + 1 > maxDepth) {
         blocking = true;
         report('yaml-too-complex', map, `The answers are nested more than ${maxDepth} levels deep here; a policy needs no more than 6.`);
@@ -41,6 +43,7 @@ export function checkStructure(parsed: ParsedPolicy): StructureCheck {
       }
       const seen = new Map<string, Pair>();
       for (const pair of map.items) {
+        if (full()) return visit.BREAK;
         if (!isScalar(pair.key)) {
           if (pair.key !== null) {
             blocking = true;
@@ -54,7 +57,7 @@ export function checkStructure(parsed: ParsedPolicy): StructureCheck {
         }
         const first = seen.get(name);
         if (first) {
-          const [firstLine] = lineColumn(parsed.lineCounter, (first.key as Node).range?.[0] ?? 0);
+          const [firstLine] = lineColumn(parsed, (first.key as Node).range?.[0] ?? 0);
           const where = pathOf(path, map);
           report('yaml-duplicate-key', pair.key, `\`${name}\` appears twice${where ? ` under \`${where}\`` : ''}; the first is on line ${firstLine}.`, 'Keep one of the two and delete the other; upfront will not guess which one you meant.');
         } else {
@@ -64,6 +67,7 @@ export function checkStructure(parsed: ParsedPolicy): StructureCheck {
       return undefined;
     },
     Seq(_, seq, path) {
+      if (full()) return visit.BREAK;
       if (nesting(path) + 1 > maxDepth) {
         blocking = true;
         report('yaml-too-complex', seq, `The answers are nested more than ${maxDepth} levels deep here; a policy needs no more than 6.`);
@@ -72,6 +76,7 @@ export function checkStructure(parsed: ParsedPolicy): StructureCheck {
       return undefined;
     },
     Alias(_, alias) {
+      if (full()) return visit.BREAK;
       aliases++;
       if (aliases > maxAliasCount) {
         blocking = true;
