@@ -180,6 +180,17 @@ describe('a build that fails', () => {
     untouched();
   });
 
+  it('because a policy file name is not a safe folder name: exit 1, dist/ byte-identical', () => {
+    const unsafe = path.join(dir, 'policies/Fern & Flint.yaml');
+    writeFileSync(unsafe, example);
+    const { code, stderr } = runUpfront(['build'], { cwd: dir });
+    rmSync(unsafe);
+    expect(code).toBe(1);
+    expect(stderr).toContain('policies/Fern & Flint.yaml:1:1 error unsafe-shop-id');
+    expect(stderr).toContain('hint: Rename the file to fern-flint.yaml.');
+    untouched();
+  });
+
   it('because a template is broken, found while rendering: exit 1, dist/ byte-identical', () => {
     const template = path.join(dir, 'templates/en/shipping.md.hbs');
     const original = readFileSync(template, 'utf8');

@@ -4,8 +4,8 @@
  * order. `npm run test:update` rewrites expected.json so a change shows in review.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { checkSources } from '../src/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkSources, type CheckResult } from '../src/index.js';
 import type { UpfrontError } from '../src/errors/upfront-error.js';
 import { splitLines } from '../src/errors/frame.js';
 import { invalidCases } from './support/invalid.js';
@@ -19,7 +19,10 @@ function pinned(f: UpfrontError): Record<string, unknown> {
 }
 
 describe.each(cases)('invalid policy $name', ({ folder, source, text }) => {
-  const result = checkSources([source], ['en']);
+  let result: CheckResult;
+  beforeAll(() => {
+    result = checkSources([source], ['en']);
+  });
 
   it('reports exactly the expected findings, in order', () => {
     const actual = result.findings.map(pinned);

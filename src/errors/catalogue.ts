@@ -197,8 +197,3 @@ export const catalogue: Record<ErrorCode, CatalogueEntry> = entries;
 
 /** Every code, in catalogue order. */
 export const errorCodes = Object.keys(entries) as ErrorCode[];
-
-/** True when `code` is a code from the catalogue. */
-export function isErrorCode(code: string): code is ErrorCode {
-  return Object.hasOwn(entries, code);
-}

@@ -7,6 +7,9 @@
 /** Largest policy file read: room for every note at its longest, far below a hang. */
 export const maxPolicyBytes = 256 * 1024;
 
+/** Deepest nesting the YAML parser is given: far beyond any policy, far below what breaks the parser. */
+export const maxParseDepth = 100;
+
 /** Deepest nesting of answers; the schema itself is 6 levels deep. */
 export const maxDepth = 24;
 

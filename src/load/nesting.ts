@@ -6,9 +6,7 @@
  * brackets inside quotes too, so it can only overestimate; real policies nest a few
  * levels, far below the bound.
  */
-
-/** Far beyond any policy (the schema nests 6 levels) and far below what breaks the parser. */
-export const maxParseDepth = 100;
+import { maxParseDepth } from './limits.js';
 
 /**
  * The offset where the text first nests deeper than `maxParseDepth`, or -1.

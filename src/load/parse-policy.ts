@@ -7,8 +7,8 @@ import { parseDocument, type Document, type YAMLError } from 'yaml';
 import { UpfrontError } from '../errors/upfront-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import { codeFrame, splitLines } from '../errors/frame.js';
-import { maxPolicyBytes, maxSyntaxErrors } from './limits.js';
-import { maxParseDepth, tooDeepAt } from './nesting.js';
+import { maxParseDepth, maxPolicyBytes, maxSyntaxErrors } from './limits.js';
+import { tooDeepAt } from './nesting.js';
 import type { PolicySource } from './read-policies.js';
 import { shopIdProblem } from './shop-id.js';
 import { textProblem } from './text.js';
@@ -58,7 +58,8 @@ export function parsePolicy(source: PolicySource): ParseResult {
     return { errors: [...errors, new UpfrontError('not-text', { message: `${file} ${message}`, ...(hint ? { hint } : {}), file, line, column })] };
   }
   const { text } = decoded;
-  if (/^\s*$/.test(text.replace(/^\s*#.*$/gm, ''))) {
+  // Line by line: one regular expression over the whole text backtracks quadratically on blank lines.
+  if (text.split('\n').every((line) => /^[ \t\r\uFEFF]*(#.*)?$/.test(line))) {
     return { errors: [...errors, new UpfrontError('empty-file', { message: `${file} has no answers in it.`, file, line: 1, column: 1 })] };
   }
 
@@ -144,7 +145,8 @@ interface YamlFinding {
 /** The YAML library's error in the owner's words, with the fix for the usual causes. */
 function yamlFinding(problem: YAMLError, lineText: string, source: string): YamlFinding {
   const first = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '').replace(/[.:]$/, '');
-  const pair = lineText.match(/^(\s*(?:-\s+)?)([^:#]+?):\s+(.+?)\s*$/);
+  // Only for lines a person wrote: the pattern backtracks on very long lines.
+  const pair = lineText.length <= 500 ? lineText.match(/^(\s*(?:-\s+)?)([^:#]+?):\s+(.+?)\s*$/) : null;
   const quoted = pair ? `\`${pair[1]!.trimStart()}${pair[2]}: "${pair[3]!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"\`` : undefined;
   switch (problem.code) {
     case 'RESOURCE_EXHAUSTION':

@@ -58,7 +58,9 @@ function findingsFor(parsed: ParsedPolicy, issue: core.$ZodIssue, currency: stri
   const { node } = locate(parsed, path);
   const value = issue.input !== undefined ? issue.input : node ? valueOf(node) : undefined;
   const written = node !== undefined || issue.input !== undefined;
-  const received: Received = { key, value, source: node ? sourceOf(parsed, node) : String(value), currency };
+  // Habit hints read what was typed; a value of many kilobytes is not a habit, and would cost time.
+  const typed = typeof value === 'string' && value.length > 200 ? value.slice(0, 200) : value;
+  const received: Received = { key, value: typed, source: node ? sourceOf(parsed, node).slice(0, 200) : String(typed), currency };
   const shown = shownValue(value);
 
   const at = (code: ErrorCode, message: string, hint?: string, prefer: 'key' | 'value' = 'value', atPath: readonly PathKey[] = path) => {
