@@ -109,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
 /** Findings for people: position, severity and code, message, code frame, hint. */
 function report(findings: readonly UpfrontError[], paint: Painter): void {
   for (const f of findings) {
-    const where = [f.file, f.line, f.column].filter((part) => part !== undefined).join(':');
+    const where = printable([f.file, f.line, f.column].filter((part) => part !== undefined).join(':'));
     const label = f.severity === 'error' ? paint.red('error') : paint.yellow('warning');
     const lines = [`${where ? `${paint.bold(where)} ` : ''}${label} ${paint.dim(f.code)}`, `  ${printable(f.message)}`];
     if (f.frame) lines.push(f.frame.split('\n').map((l) => `  ${/^\s+\|\s*\^$/.test(l.replace(/\d/g, ' ')) ? l.replace('^', paint.red('^')) : l}`).join('\n'));

@@ -15,6 +15,8 @@ export interface Received {
   source: string;
   /** The shop's currency, when it is known. */
   currency: string | undefined;
+  /** The nearest key on the answer's path that names a unit, like `transit_days` for its `min`. */
+  unitKey?: string | undefined;
 }
 
 /** The line to write, in backticks: `` `accepted: true` ``, or just the value for a list entry. */
@@ -46,7 +48,7 @@ const numberWords: Record<string, number> = {
  * @param received the value and its source
  * @param isMoney whether the number is an amount in the shop's currency
  */
-export function numberHint({ key, value, currency }: Received, isMoney: boolean): string | undefined {
+export function numberHint({ key, value, currency, unitKey }: Received, isMoney: boolean): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   const word = numberWords[text.toLowerCase().replace(/\s+days?$/, '')];
@@ -55,16 +57,18 @@ export function numberHint({ key, value, currency }: Received, isMoney: boolean)
   if (!match) return undefined;
   const [, before = '', digits = '', after = ''] = match;
   const number = plainNumber(digits.trim());
-  if (number === undefined) return undefined;
+  // A range such as 14-30 is not a number with a unit; the generic hint says what to write.
+  if (number === undefined || /^[-–]\s*\d/.test(after)) return undefined;
   const unit = `${before} ${after}`.trim();
   const write = `Write only the number: ${line(key, number)}.`;
   if (isMoney || /^[$€£¥]|^(usd|eur|gbp|cad|aud)$/i.test(unit)) {
     return `${write} The currency${currency ? `, ${currency},` : ''} comes from \`shop.currency\`.`;
   }
   if (unit === '%' || /^percent$/i.test(unit)) return `${write} The answer is already a percentage.`;
-  const named = key?.match(/_(days|hours)$/)?.[1];
-  if (unit && named && named === 'days' && /business/i.test(unit)) return `${write} The unit, days, is in the answer's name; \`business_days: true\` makes them business days.`;
-  if (unit && named) return `${write} The unit, ${named}, is in the answer's name.`;
+  const named = unitKey?.match(/_(days|hours)$/)?.[1];
+  const inName = unitKey === key ? "the answer's name" : `the name \`${unitKey}\``;
+  if (unit && named && named === 'days' && /business/i.test(unit)) return `${write} The unit, days, is in ${inName}; \`business_days: true\` makes them business days.`;
+  if (unit && named) return `${write} The unit, ${named}, is in ${inName}.`;
   if (unit) return `${write} The unit is given by the answer's name, not written after the number.`;
   return write;
 }

@@ -60,7 +60,8 @@ function findingsFor(parsed: ParsedPolicy, issue: core.$ZodIssue, currency: stri
   const written = node !== undefined || issue.input !== undefined;
   // Habit hints read what was typed; a value of many kilobytes is not a habit, and would cost time.
   const typed = typeof value === 'string' && value.length > 200 ? value.slice(0, 200) : value;
-  const received: Received = { key, value: typed, source: node ? sourceOf(parsed, node).slice(0, 200) : String(typed), currency };
+  const unitKey = [...path].reverse().find((step): step is string => typeof step === 'string' && /_(days|hours)$/.test(step));
+  const received: Received = { key, value: typed, source: node ? sourceOf(parsed, node).slice(0, 200) : String(typed), currency, unitKey };
   const shown = shownValue(value);
 
   const at = (code: ErrorCode, message: string, hint?: string, prefer: 'key' | 'value' = 'value', atPath: readonly PathKey[] = path) => {
@@ -121,7 +122,7 @@ function findingsFor(parsed: ParsedPolicy, issue: core.$ZodIssue, currency: stri
     case 'too_big': {
       if (issue.origin === 'string' && issue.code === 'too_small') return [empty()];
       if (issue.origin === 'string' && issue.code === 'too_big') {
-        return [at('text-too-long', `\`${where}\` is ${String(value).length} characters long; the most it may be is ${String(issue.maximum)}.`, 'Shorten it; put longer explanations in `notes:`.')];
+        return [at('text-too-long', `\`${where}\` is ${String(value).length} characters long; the most it may be is ${String(issue.maximum)}.`, path[0] === 'notes' ? 'Shorten the note; a long page is read by fewer customers.' : 'Shorten it; put longer explanations in `notes:`.')];
       }
       if (issue.origin === 'array') {
         return issue.code === 'too_small'
