@@ -148,13 +148,13 @@ function findingsFor(parsed: ParsedPolicy, issue: core.$ZodIssue, currency: stri
       if (typeof value === 'string' && value.trim() === '') return [empty()];
       const kind = (issue.params as { kind?: string } | undefined)?.kind;
       const expected = issue.message;
-      const isChoice = kind === 'country' || kind === 'place' || kind === 'currency' || kind === 'time-zone';
       const hint =
         (kind ? codeHint(received, kind) : undefined) ??
         (/two decimals/.test(expected) && typeof value === 'number' ? `Round it to cents: \`${key}: ${(Math.round(value * 100) / 100).toFixed(2)}\`.` : undefined) ??
         formatHint(received, expected) ??
         exampleHint(key, field?.example);
-      return [at(isChoice ? 'invalid-choice' : 'invalid-format', `\`${where}\` expects ${expected}, received ${shown}.`, hint)];
+      // Codes from long lists (countries, currencies, time zones) are a format to follow, not choices to list.
+      return [at('invalid-format', `\`${where}\` expects ${expected}, received ${shown}.`, hint)];
     }
 
     default:
