@@ -36,7 +36,7 @@ describe('a folder of policy files', () => {
     });
     const result = await check({ cwd: dir, templates: path.join(root, 'templates') });
     expect(result.findings.map(brief)).toEqual([
-      'policies/a-shop.yaml:17:13 invalid-choice',
+      'policies/a-shop.yaml:17:13 invalid-format',
       'policies/a-shop.yaml:27:13 wrong-type',
       'policies/c-shop.yaml:28:16 wrong-type',
     ]);
