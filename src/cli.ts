@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatFindings, painter, type Painter } from './errors/format.js';
+import { colourWanted, formatFindings, painter, type Painter } from './errors/format.js';
 import type { UpfrontError } from './errors/upfront-error.js';
 import { emailDialects, type EmailDialect } from './render/email/placeholders.js';
 
@@ -87,7 +87,8 @@ export async function main(argv: string[]): Promise<number> {
     ...(dialect ? { emailDialect: dialect as EmailDialect } : {}),
     strict: values.strict ?? false,
   };
-  const paint = painter(process.stderr.isTTY && !process.env['NO_COLOR']);
+  const paint = painter(colourWanted(process.stderr.isTTY, process.env));
+  const out = values.out ?? 'dist';
   const started = performance.now();
   try {
     // Loaded only now, so --help and --version start as fast as Node itself.
@@ -95,9 +96,9 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'check') {
       const result = await upfront.check(options);
       if (values.json) {
-        process.stdout.write(`${JSON.stringify({ ok: result.errors.length === 0, findings: [...result.errors, ...result.warnings].map((f) => f.toJSON()) }, null, 2)}\n`);
+        printJson(result.findings);
       } else {
-        report([...result.errors, ...result.warnings], paint);
+        report(result.findings, paint);
         if (result.errors.length === 0) process.stderr.write(`${paint.green('✓')} ${result.shops.length} policy file${result.shops.length === 1 ? '' : 's'} checked, no errors.\n`);
       }
       return result.errors.length > 0 ? 1 : 0;
@@ -109,17 +110,21 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (cause) {
     const { BuildFailed, isUpfrontError } = await import('./errors/upfront-error.js');
-    if (cause instanceof BuildFailed) {
-      if (values.json) process.stdout.write(`${JSON.stringify({ ok: false, findings: cause.findings.map((f) => f.toJSON()) }, null, 2)}\n`);
-      else report(cause.findings, paint);
-      process.stderr.write(`${paint.red('✗')} Nothing was published; dist/ is unchanged.\n`);
+    // The owner's mistakes: every finding, no stack trace, exit 1.
+    if (cause instanceof BuildFailed || isUpfrontError(cause)) {
+      const findings = cause instanceof BuildFailed ? cause.findings : [cause];
+      if (values.json) printJson(findings);
+      else report(findings, paint);
+      if (command === 'build') process.stderr.write(`${paint.red('✗')} Nothing was published; ${out} is unchanged.\n`);
       return 1;
     }
-    if (isUpfrontError(cause)) {
-      report([cause], paint);
-      return 1;
-    }
-    process.stderr.write(`upfront stopped because of a bug, not because of your files. Please report it with this output:\n${(cause as Error).stack ?? String(cause)}\n`);
+    // Anything else is a bug in upfront: say so, show the stack, exit 2.
+    process.stderr.write(
+      `${paint.red('upfront stopped because of a bug in upfront, not because of your files.')}\n` +
+        `Please report it to the upfront maintainers, with the command you ran and everything below:\n\n` +
+        `${(cause as Error)?.stack ?? String(cause)}\n` +
+        (command === 'build' ? `\nNothing was published; ${out} is unchanged.\n` : ''),
+    );
     return 2;
   }
 }
@@ -128,7 +133,7 @@ type Flags = { policies?: string | undefined; templates?: string | undefined; ou
 
 /** `upfront init [SHOP]`: the questionnaire in the terminal, or every suggestion with --yes. */
 async function runInit(shopId: string | undefined, values: Flags): Promise<number> {
-  const paint = painter(process.stderr.isTTY && !process.env['NO_COLOR']);
+  const paint = painter(colourWanted(process.stderr.isTTY, process.env));
   if (!values.yes && !process.stdin.isTTY) {
     process.stderr.write('upfront init asks its questions in a terminal. Run it in one, or add --yes to take every suggested answer.\n');
     return 1;
@@ -162,7 +167,7 @@ async function runInit(shopId: string | undefined, values: Flags): Promise<numbe
 
 /** `upfront dev`: the live preview, until Ctrl-C. */
 async function runDev(values: Flags): Promise<number> {
-  const paint = painter(process.stderr.isTTY && !process.env['NO_COLOR']);
+  const paint = painter(colourWanted(process.stderr.isTTY, process.env));
   const port = values.port === undefined ? 4321 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`--port expects a whole number from 0 to 65535, received "${values.port}".\n`);
@@ -226,6 +231,12 @@ async function failure(cause: unknown, paint: Painter): Promise<number> {
 
 function report(findings: readonly UpfrontError[], paint: Painter): void {
   process.stderr.write(formatFindings(findings, paint));
+}
+
+/** Findings for tools: one JSON document on stdout, every field present (null when unknown). */
+function printJson(findings: readonly UpfrontError[]): void {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  process.stdout.write(`${JSON.stringify({ ok: errors === 0, errors, warnings: findings.length - errors, findings: findings.map((f) => f.toJSON()) }, null, 2)}\n`);
 }
 
 function print(text: string): number {

@@ -165,7 +165,7 @@ describe('init for a ceramics studio that takes returns and ships to Canada', as
       { id: 'shop.reply_within_hours', answer: '500', message: 'Write a number from 1 to 336.' },
       { id: 'returns.window_days', answer: '0', message: 'Write a number of at least 1.' },
       { id: 'shipping.processing_days.max', answer: '1', message: 'Write a number of at least 2, the smallest number of days.' },
-      { id: 'shipping.cutoff.time', answer: '2pm', message: 'Write the time as HH:MM on a 24-hour clock, like 14:00.' },
+      { id: 'shipping.cutoff.time', answer: '2pm', message: 'This needs a time written HH:MM on a 24-hour clock, like 14:00.' },
       { id: 'shipping.zones.services.price', answer: '$8.50', message: 'Write a number, like 5.95.' },
       { id: 'shipping.zones.services.free_over', answer: '5', message: 'The order value for free shipping should be more than the price, 8.5.' },
       { id: 'shipping.zones.countries', answer: 'US, CA', message: 'US is already in the zone United States.' },
@@ -256,7 +256,7 @@ describe('init for a print shop in Germany that takes no returns', async () => {
   });
 
   it('refuses a place code that is not a country, state or province', () => {
-    expect(script.refused).toEqual([{ id: 'shop.sells_to', answer: 'DE, AT, EU', message: 'Use a two-letter country code like US, or a state or province like US-HI or CA-QC.' }]);
+    expect(script.refused).toEqual([{ id: 'shop.sells_to', answer: 'DE, AT, EU', message: 'This needs a two-letter country code like US, or a state or province like US-HI or CA-QC.' }]);
   });
 
   it('asks no return questions when returns are not accepted', () => {
@@ -313,6 +313,7 @@ describe('upfront init on the command line', () => {
     const run = upfront(['init', 'corner-shop', '--yes', '--templates', templatesDir], work);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('policies/corner-shop.yaml already exists; `upfront init` never overwrites a policy file.');
+    expect(run.stderr).toContain('policy-exists');
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 

@@ -5,12 +5,14 @@
  */
 import type { Severity } from './upfront-error.js';
 
-interface CatalogueEntry {
+export interface CatalogueEntry {
   severity: Severity;
   /** A short title for the docs and the `--json` output. */
   title: string;
   /** The default hint when the finding does not carry a more specific one. */
   hint?: string;
+  /** A retired code stays listed so it is never given another meaning. */
+  retired?: true;
 }
 
 const entries = {
@@ -23,11 +25,17 @@ const entries = {
   'unreadable-file': {
     severity: 'error',
     title: 'A file could not be read',
+    hint: 'Check that the file exists, is a plain file and that you may read it.',
   },
   'unsafe-shop-id': {
     severity: 'error',
     title: 'The file name cannot be used as a folder name',
     hint: 'Rename the file to lowercase letters, digits and dashes, for example my-shop.yaml.',
+  },
+  'duplicate-shop-id': {
+    severity: 'error',
+    title: 'Two policy files would publish into the same folder',
+    hint: 'Keep one of the two files, or rename one of them.',
   },
   'file-too-large': {
     severity: 'error',
@@ -43,6 +51,11 @@ const entries = {
     severity: 'error',
     title: 'The policy file is empty',
     hint: 'Start from policies/juniper-and-lye.yaml and change the answers.',
+  },
+  'too-many-problems': {
+    severity: 'error',
+    title: 'A file has too many problems to list',
+    hint: 'Fix the problems listed above and run the check again to see the rest.',
   },
 
   // YAML syntax and habits
@@ -75,7 +88,7 @@ const entries = {
   // Schema
   'not-a-policy': {
     severity: 'error',
-    title: 'The file is not a list of answers',
+    title: 'The file is not a set of answers',
     hint: 'A policy file is a set of `key: value` answers, starting with `shop:`.',
   },
   'unknown-key': {
@@ -102,11 +115,19 @@ const entries = {
     severity: 'error',
     title: 'An answer is not written in the expected format',
   },
+  'text-too-long': {
+    severity: 'error',
+    title: 'An answer is longer than allowed',
+  },
 
   // Cross-field rules
   'fee-needs-amount': {
     severity: 'error',
     title: 'A fee is chosen but its amount is missing',
+  },
+  'conflicting-answers': {
+    severity: 'error',
+    title: 'Two answers contradict each other',
   },
   'range-reversed': {
     severity: 'error',
@@ -169,7 +190,22 @@ const entries = {
     title: 'The preview port is taken',
     hint: 'Stop the other program, or choose another port with --port (0 picks a free one).',
   },
+
+  // Publishing
+  'unsafe-output': {
+    severity: 'error',
+    title: 'The output folder would replace something that is not a build',
+    hint: 'Choose an empty or new folder with --out, or the folder an earlier build wrote.',
+  },
+  'cannot-write': {
+    severity: 'error',
+    title: 'The output folder could not be written',
+    hint: 'Check the free space and the permissions of the output folder, or choose another with --out.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof entries;
 export const catalogue: Record<ErrorCode, CatalogueEntry> = entries;
+
+/** Every code, in catalogue order. */
+export const errorCodes = Object.keys(entries) as ErrorCode[];

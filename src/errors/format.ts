@@ -27,16 +27,34 @@ export function painter(enabled: boolean | undefined): Painter {
 export const plain: Painter = painter(false);
 
 /**
+ * Colour only for a person at a terminal: not when piped, not with NO_COLOR set
+ * (https://no-color.org), not on a terminal that says it cannot.
+ * @param isTTY whether the output stream is a terminal
+ * @param env the environment variables
+ */
+export function colourWanted(isTTY: boolean | undefined, env: Record<string, string | undefined>): boolean {
+  if (env['NO_COLOR']) return false;
+  if (env['TERM'] === 'dumb') return false;
+  return isTTY === true;
+}
+
+/** Text from a policy file may hold terminal control sequences; show them, never run them. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}
+
+/**
  * One finding: where, severity and code, the message, the frame and the hint.
  * @param finding the error or warning
  * @param paint colours, or `plain`
  */
 export function formatFinding(finding: UpfrontError, paint: Painter = plain): string {
-  const where = [finding.file, finding.line, finding.column].filter((part) => part !== undefined).join(':');
+  const where = printable([finding.file, finding.line, finding.column].filter((part) => part !== undefined).join(':'));
   const label = finding.severity === 'error' ? paint.red('error') : paint.yellow('warning');
-  const lines = [`${where ? `${paint.bold(where)} ` : ''}${label} ${paint.dim(finding.code)}`, `  ${finding.message}`];
-  if (finding.frame) lines.push(finding.frame.split('\n').map((l) => `  ${l}`).join('\n'));
-  if (finding.hint) lines.push(`  ${paint.cyan('hint:')} ${finding.hint}`);
+  const lines = [`${where ? `${paint.bold(where)} ` : ''}${label} ${paint.dim(finding.code)}`, `  ${printable(finding.message)}`];
+  const isCaretLine = (line: string) => /^\s+\|\s*\^$/.test(line.replace(/\d/g, ' '));
+  if (finding.frame) lines.push(finding.frame.split('\n').map((l) => `  ${isCaretLine(l) ? l.replace('^', paint.red('^')) : l}`).join('\n'));
+  if (finding.hint) lines.push(`  ${paint.cyan('hint:')} ${printable(finding.hint)}`);
   return lines.join('\n');
 }
 

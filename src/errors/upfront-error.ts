@@ -26,6 +26,17 @@ export interface FindingInit extends Position {
   severity?: Severity;
 }
 
+/** One finding as `upfront check --json` prints it. */
+export interface FindingJson {
+  code: ErrorCode;
+  severity: Severity;
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  message: string;
+  hint: string | null;
+}
+
 export class UpfrontError extends Error {
   override readonly name = 'UpfrontError';
   readonly code: ErrorCode;
@@ -65,16 +76,16 @@ export class UpfrontError extends Error {
     });
   }
 
-  /** A plain object for `--json` output and tests. */
-  toJSON(): Record<string, unknown> {
+  /** A plain object for `--json` output: every field present, null when unknown. */
+  toJSON(): FindingJson {
     return {
       code: this.code,
       severity: this.severity,
-      file: this.file,
-      line: this.line,
-      column: this.column,
+      file: this.file ?? null,
+      line: this.line ?? null,
+      column: this.column ?? null,
       message: this.message,
-      hint: this.hint,
+      hint: this.hint ?? null,
     };
   }
 }
@@ -88,10 +99,18 @@ export function isUpfrontError(value: unknown): value is UpfrontError {
 export class BuildFailed extends Error {
   override readonly name = 'BuildFailed';
   /**
-   * @param findings every error and warning of the run, in file order
+   * @param findings every error and warning of the run, in report order
    */
   constructor(readonly findings: UpfrontError[]) {
     const errors = findings.filter((f) => f.severity === 'error').length;
     super(`${errors} problem${errors === 1 ? '' : 's'} stopped the build`);
   }
+}
+
+/**
+ * Findings of one file in the order the owner reads them: by line, then column.
+ * @param findings findings of a single file
+ */
+export function inFileOrder(findings: readonly UpfrontError[]): UpfrontError[] {
+  return [...findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

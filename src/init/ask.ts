@@ -65,8 +65,11 @@ export function asker(prompter: Prompter, wording: Wording, schema: JsonSchema):
     if (result.success) return undefined;
     const issue = result.error.issues[0]!;
     const invalid = wording.question(id).invalid;
-    if (typeof value === 'number') return numberObjection(id, issue) ?? invalid ?? issue.message;
-    return invalid ?? issue.message;
+    // The schema's own messages say what is expected ("a date written YYYY-MM-DD"), the
+    // form check puts after "expects"; here they become a sentence of the questions file.
+    const expected = /^[a-z]/.test(issue.message) ? fill(wording.messages.expected, { expected: issue.message }) : issue.message;
+    if (typeof value === 'number') return numberObjection(id, issue) ?? invalid ?? expected;
+    return invalid ?? expected;
   };
 
   const numberObjection = (id: string, issue: z.core.$ZodIssue): string | undefined => {

@@ -24,6 +24,7 @@ const wordingSchema = z.strictObject({
   choices_comment: z.string(),
   messages: z.strictObject({
     required: z.string(),
+    expected: z.string(),
     number: z.string(),
     whole: z.string(),
     range: z.string(),

@@ -7,6 +7,8 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputFile } from '../render/output.js';
 
+export { checkOutputFolder } from './output-folder.js';
+
 /**
  * @param outDir the folder to publish into (dist/)
  * @param files every output file, paths relative to `outDir`

@@ -6,6 +6,8 @@
  * @returns the closest candidate within a few edits, or undefined
  */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  // No answer or choice is longer than this; comparing a huge word would only cost time.
+  if (word.length > 64) return undefined;
   const target = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;

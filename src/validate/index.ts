@@ -1,15 +1,22 @@
 /**
  * validate: parsed YAML → a typed, defaulted Policy, with every error and warning of
  * the file found in one pass, each pointing at its line and column.
+ *
+ * Order of work: the document's structure (forbidden and duplicate keys, aliases,
+ * nesting), then the schema, then the cross-field rules. Each later step runs only when
+ * the earlier ones leave data it can trust: the schema is skipped for a file with YAML
+ * syntax errors, the rules for a file the schema rejects.
  */
-import { isMap, isScalar, visit } from 'yaml';
 import { UpfrontError } from '../errors/upfront-error.js';
+import type { ErrorCode } from '../errors/catalogue.js';
 import { codeFrame } from '../errors/frame.js';
-import { lineColumn, type ParsedPolicy } from '../load/parse-policy.js';
+import { visit } from 'yaml';
+import { lineColumn, maxAliasCount, maxFindingsPerFile, type ParsedPolicy } from '../load/index.js';
 import { locate, valueAt, type PathKey } from './positions.js';
 import { rules, type RuleContext } from './rules.js';
 import { schemaFindings } from './schema-issues.js';
 import { policySchema, type Policy } from './schema.js';
+import { checkStructure } from './structure.js';
 
 export interface Validation {
   /** The policy, when it has no errors. */
@@ -18,77 +25,56 @@ export interface Validation {
   warnings: UpfrontError[];
 }
 
-/** Keys that could reach an object's prototype if a consumer copied them blindly. */
-const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
-/** Bounds the work of expanding aliases (a "billion laughs" file). */
-const maxAliasCount = 50;
-const maxDepth = 24;
-
 /**
- * Checks one parsed policy file against the schema and the cross-field rules.
- * @param parsed a document from `parsePolicy`
+ * Checks one parsed policy file: structure, schema and cross-field rules.
+ * @param parsed a document from `parsePolicy` (possibly with syntax errors)
  */
 export function validatePolicy(parsed: ParsedPolicy): Validation {
-  const structural = structuralFindings(parsed);
-  if (structural.length > 0) return { errors: structural, warnings: [] };
+  const structure = checkStructure(parsed);
+  if (parsed.broken || structure.blocking) return split(structure.findings);
 
   let data: unknown;
   try {
     data = parsed.document.toJS({ maxAliasCount });
-  } catch (cause) {
-    return { errors: [finding(parsed, 'yaml-too-complex', [], `The file expands into too much data (${(cause as Error).message}).`)], warnings: [] };
+  } catch {
+    // checkStructure bounds aliases by count; this catches aliases that multiply in size.
+    const [line, column] = firstAliasPosition(parsed);
+    const tooMuch = new UpfrontError('yaml-too-complex', { message: 'The aliases (*name) in this file expand into too much data.', file: parsed.file, line, column, frame: codeFrame(parsed.lines, line, column) });
+    return split([...structure.findings, tooMuch]);
   }
 
-  const result = policySchema.safeParse(data);
-  if (!result.success) {
-    return { errors: sortByPosition(schemaFindings(parsed, result.error.issues)), warnings: [] };
-  }
+  const result = policySchema.safeParse(data, { reportInput: true });
+  if (!result.success) return split([...structure.findings, ...schemaFindings(parsed, result.error.issues, data, maxFindingsPerFile - structure.findings.length)]);
 
-  const findings: UpfrontError[] = [];
+  const findings = [...structure.findings];
   const ctx: RuleContext = {
     policy: result.data,
     written: (path) => valueAt(parsed.document, path) !== undefined,
     report: (code, path, message, hint) => findings.push(finding(parsed, code, path, message, hint)),
   };
   for (const rule of rules) rule(ctx);
-  const sorted = sortByPosition(findings);
-  const errors = sorted.filter((f) => f.severity === 'error');
-  return {
-    ...(errors.length === 0 ? { policy: result.data } : {}),
-    errors,
-    warnings: sorted.filter((f) => f.severity === 'warning'),
-  };
+  const validation = split(findings);
+  return validation.errors.length === 0 ? { ...validation, policy: result.data } : validation;
 }
 
-/** Forbidden keys and runaway nesting, found before any data is built. */
-function structuralFindings(parsed: ParsedPolicy): UpfrontError[] {
-  const found: UpfrontError[] = [];
+function firstAliasPosition(parsed: ParsedPolicy): [number, number] {
+  let offset = 0;
   visit(parsed.document, {
-    Pair(_, pair, path) {
-      if (isScalar(pair.key) && forbiddenKeys.has(String(pair.key.value)) && pair.key.range) {
-        const [line, column] = lineColumn(parsed.lineCounter, pair.key.range[0]);
-        found.push(
-          new UpfrontError('forbidden-key', { message: `\`${String(pair.key.value)}\` cannot be used as a key.`, file: parsed.file, line, column, frame: codeFrame(parsed.text, line, column) }),
-        );
-      }
-      if (path.length > maxDepth * 2 && isMap(pair.value) && pair.key && isScalar(pair.key) && pair.key.range) {
-        const [line, column] = lineColumn(parsed.lineCounter, pair.key.range[0]);
-        found.push(new UpfrontError('yaml-too-complex', { message: `The answers are nested more than ${maxDepth} levels deep here.`, file: parsed.file, line, column }));
-        return visit.BREAK;
-      }
-      return undefined;
+    Alias(_, alias) {
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
     },
   });
-  return found;
+  return lineColumn(parsed, offset);
 }
 
-function finding(parsed: ParsedPolicy, code: ConstructorParameters<typeof UpfrontError>[0], path: readonly PathKey[], message: string, hint?: string): UpfrontError {
+function split(findings: UpfrontError[]): Validation {
+  return { errors: findings.filter((f) => f.severity === 'error'), warnings: findings.filter((f) => f.severity === 'warning') };
+}
+
+function finding(parsed: ParsedPolicy, code: ErrorCode, path: readonly PathKey[], message: string, hint?: string): UpfrontError {
   const { line, column } = locate(parsed, path);
-  return new UpfrontError(code, { message, file: parsed.file, line, column, frame: codeFrame(parsed.text, line, column), ...(hint ? { hint } : {}) });
-}
-
-function sortByPosition(findings: UpfrontError[]): UpfrontError[] {
-  return [...findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return new UpfrontError(code, { message, file: parsed.file, line, column, frame: codeFrame(parsed.lines, line, column), ...(hint ? { hint } : {}) });
 }
 
 export type { Policy } from './schema.js';
@@ -103,6 +89,14 @@ export function languageFindings(parsed: ParsedPolicy, policy: Policy, available
   return policy.shop.languages.flatMap((language, i) =>
     available.includes(language)
       ? []
-      : [finding(parsed, 'missing-templates', ['shop', 'languages', i], `There are no templates for the language "${language}".`, `Languages with templates: ${available.join(', ') || 'none'}. Copy templates/en to templates/${language} and translate it, or remove "${language}".`)],
+      : [
+          finding(
+            parsed,
+            'missing-templates',
+            ['shop', 'languages', i],
+            `There are no templates for the language "${language}".`,
+            `Languages with templates: ${available.join(', ') || 'none'}. Copy templates/en to templates/${language} and translate it, or remove "${language}".`,
+          ),
+        ],
   );
 }

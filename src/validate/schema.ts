@@ -2,6 +2,10 @@
  * The answers a shop gives, as a zod schema. Field names are the words an owner reads
  * in their YAML file; enum values follow schema.org / Google Merchant Center where
  * those define them, so structured data maps directly. Types come from here only.
+ *
+ * A check's `message` here is what was expected, in the owner's words: it completes the
+ * sentence "`shop.currency` expects …" (see schema-issues.ts). `params.kind` tells
+ * habits.ts which suggestion to look for.
  */
 import { z } from 'zod';
 import { isCountryCode, isRegionCode } from './regions.js';
@@ -19,30 +23,31 @@ const money = z
   .min(0)
   .max(1_000_000)
   .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, {
-    message: 'Use at most two decimals, like 4.95.',
+    message: 'an amount with at most two decimals, like 4.95',
   })
   .meta({ description: 'An amount in the shop currency, without the currency sign.', examples: [4.95] });
 
 /** A calendar date written as YYYY-MM-DD (YAML 1.2 keeps it a string). */
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Write the date as YYYY-MM-DD, like 2026-11-01.' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date written YYYY-MM-DD, like 2026-11-01', abort: true })
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, { message: 'This date does not exist in the calendar.' })
+  }, { message: 'a date that exists in the calendar' })
   .meta({ examples: ['2026-11-01'] });
 
 const country = z
   .string()
-  .refine(isCountryCode, { message: 'Use a two-letter ISO country code in capitals, like US, CA or GB.' })
+  .refine(isCountryCode, { message: 'a two-letter ISO country code in capitals, like US, CA or GB', params: { kind: 'country' } })
   .meta({ description: 'Two-letter ISO 3166 country code.', examples: ['US', 'CA'] });
 
 /** A country, or a US state / Canadian province written like US-HI or CA-QC. */
 const place = z
   .string()
   .refine((s) => isCountryCode(s) || isRegionCode(s), {
-    message: 'Use a two-letter country code like US, or a state or province like US-HI or CA-QC.',
+    message: 'a two-letter country code like US, or a state or province like US-HI or CA-QC',
+    params: { kind: 'place' },
   })
   .meta({ description: 'A country (US) or a US state / Canadian province (US-HI, CA-QC).', examples: ['US', 'CA', 'US-HI'] });
 
@@ -61,7 +66,8 @@ const webAddress = z
 const pageAddress = z
   .string()
   .refine((s) => /^\/[^\s]*$/.test(s) || /^https?:\/\/[^\s/]+\.[^\s]+$/.test(s), {
-    message: 'Write a path starting with /, like /policies/refund-policy, or a full https:// address.',
+    message: 'a path starting with /, like /policies/refund-policy, or a full https:// address',
+    params: { kind: 'page' },
   })
   .meta({ examples: ['/policies/refund-policy'] });
 
@@ -98,10 +104,10 @@ const shop = z
     country: country.meta({ description: 'Country the business is based in.', examples: ['US'] }),
     currency: z
       .string()
-      .refine((c) => supportedCurrencies().has(c), { message: 'Use a three-letter ISO currency code in capitals, like USD, CAD or EUR.' })
+      .refine((c) => supportedCurrencies().has(c), { message: 'a three-letter ISO currency code in capitals, like USD, CAD or EUR', params: { kind: 'currency' } })
       .meta({ description: 'Currency of all prices and fees.', examples: ['USD'] }),
     languages: z
-      .array(z.string().regex(/^[a-z]{2}$/, { message: 'Use a two-letter language code in lowercase, like en.' }))
+      .array(z.string().regex(/^[a-z]{2}$/, { message: 'a two-letter language code in lowercase, like en' }))
       .min(1)
       .default(['en'])
       .meta({ description: 'Languages to publish, each a folder in templates/.', examples: [['en']] }),
@@ -126,7 +132,7 @@ const shop = z
       .meta({ description: 'Where the published pages will live, for links from checkout and email.' }),
     accent_color: z
       .string()
-      .regex(/^#[0-9a-fA-F]{6}$/, { message: 'Write the colour as # and six hex digits, like #2f6f4f.' })
+      .regex(/^#[0-9a-fA-F]{6}$/, { message: 'a colour written as # and six hex digits, like #2f6f4f' })
       .default('#2f5d50')
       .meta({ description: 'Colour for headings and links on the pages.', examples: ['#2f5d50'] }),
     logo_url: webAddress.optional().meta({ description: 'Address of the shop logo image.' }),
@@ -299,11 +305,11 @@ const shipping = z
       .strictObject({
         time: z
           .string()
-          .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Write the time as HH:MM on a 24-hour clock, like 14:00.' })
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'a time written HH:MM on a 24-hour clock, like 14:00' })
           .meta({ description: 'The cut-off time on a 24-hour clock, in quotes.', examples: ['14:00'] }),
         time_zone: z
           .string()
-          .refine(isTimeZone, { message: 'Use a time zone name like America/Los_Angeles or Europe/London.' })
+          .refine(isTimeZone, { message: 'a time zone name like America/Los_Angeles or Europe/London', params: { kind: 'time-zone' } })
           .meta({ description: 'The time zone of the cut-off time.', examples: ['America/Los_Angeles'] }),
       })
       .optional()
