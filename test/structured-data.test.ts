@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { root } from './support/paths.js';
 import { fixtureShops, renderFixture } from './support/shops.js';
 
@@ -67,9 +67,14 @@ function expectDays(period: Node | undefined, where: string): void {
 describe.each(fixtureShops())('$name', (shop) => {
   const answers = () => parse(readFileSync(shop.input, 'utf8')) as Node;
 
-  async function store(): Promise<Node> {
+  let data: Node;
+  beforeAll(async () => {
     const rendered = await renderFixture(shop);
-    const data = JSON.parse(rendered.files.find((f) => f.path.endsWith('en/structured-data.jsonld'))!.contents) as Node;
+    data = JSON.parse(rendered.files.find((f) => f.path.endsWith('en/structured-data.jsonld'))!.contents) as Node;
+  });
+
+  /** The one node of the graph: the store, with its policies inside. */
+  async function store(): Promise<Node> {
     expect(data['@context']).toBe('https://schema.org');
     expect(data['@graph']).toHaveLength(1);
     return data['@graph'][0] as Node;

@@ -154,7 +154,7 @@ describe.runIf(hasBrowser)('the example shop’s pages in Chromium', () => {
   });
 
   it('writes screenshots of the returns page (desktop, 375 px, dark, print) for review', async () => {
-    const page = await open(reading, `${shop}/en/returns.html`);
+    const page = await open(checking, `${shop}/en/returns.html`);
     const shots = [
       { name: 'returns-desktop', viewport: { width: 1280, height: 900 } },
       { name: 'returns-375', viewport: { width: 375, height: 812 } },

@@ -92,7 +92,8 @@ export function horizontalOverflow(page: Page): Promise<number> {
 }
 
 /**
- * Saves a full-page screenshot under test/artifacts/ for review.
+ * Saves a full-page screenshot under test/artifacts/ for review (the page needs
+ * JavaScript on: the capture waits for animation frames).
  * @param page the page to capture
  * @param name file name without extension
  */
@@ -104,7 +105,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: viewport.width, height: Math.min(height, 16_000) });
-  await page.waitForLoadState('load');
+  for (const frame of page.frames()) await frame.waitForLoadState('load');
+  // Two animation frames: the resized page and its frames are painted before the capture.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.screenshot({ path });
   await page.setViewportSize(viewport);
   return path;
