@@ -26,6 +26,7 @@ export interface PageInput {
 const descriptionLength = 300;
 
 /**
+ * One policy page in its four forms.
  * @param input the page to render and what it needs
  */
 export function renderPage({ kind, facts, templates, css, jsonLd, folder }: PageInput): OutputFile[] {
