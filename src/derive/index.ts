@@ -5,6 +5,7 @@
  */
 import type { Policy } from '../validate/schema.js';
 import { countryOf } from '../validate/regions.js';
+import { readableAccent, type ReadableAccent } from './colour.js';
 import { createFormatter, localeFor, type Formatter, type Phrases } from './format.js';
 
 export type { Phrases } from './format.js';
@@ -46,7 +47,8 @@ export interface Facts {
     effectiveDateIso: string;
     /** `United States and Canada`. */
     sellsTo: string;
-    accentColor: string;
+    /** The accent colour for headings and links, adjusted to WCAG AA contrast when needed. */
+    accent: ReadableAccent;
     logoUrl: string | undefined;
     /** Absolute addresses of the published pages, when the shop says where they live. */
     urls: { returns: string | undefined; shipping: string | undefined };
@@ -154,7 +156,7 @@ export function deriveFacts(policy: Policy, shopId: string, language: string, ph
       effectiveDate: f.date(shop.effective_date),
       effectiveDateIso: shop.effective_date,
       sellsTo: f.and(shop.sells_to.map(f.place)),
-      accentColor: shop.accent_color,
+      accent: readableAccent(shop.accent_color),
       logoUrl: shop.logo_url,
       urls: {
         returns: pageUrl(shop.website, shop.policy_pages?.returns),

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { deriveFacts, type Facts } from '../derive/index.js';
 import type { TemplateSet } from '../load/read-templates.js';
 import type { Policy } from '../validate/schema.js';
+import { renderDashboard, renderSiteIndex } from './dashboard.js';
 import { renderEmails, type EmailDialect } from './email/index.js';
 import type { OutputFile } from './output.js';
 import { renderPage } from './pages.js';
@@ -60,12 +61,16 @@ export function renderShop({ shopId, policy }: ShopInput, templates: TemplateSet
       { path: `${folder}/structured-data.jsonld`, contents: `${jsonLd}\n` },
     );
   }
-  const first = factsByLanguage[policy.shop.languages[0]!]!;
-  const dashboardTemplates = compileTemplates(templates.languages[policy.shop.languages[0]!]!);
-  files.push({
-    path: `${shopId}/index.html`,
-    contents: dashboardTemplates.render('dashboard.html.hbs', { shop: first.shop, languages: policy.shop.languages.map((code) => ({ code })), css }),
-  });
+  const firstLanguage = policy.shop.languages[0]!;
+  files.push(
+    renderDashboard({
+      shopId,
+      facts: factsByLanguage[firstLanguage]!,
+      files,
+      templates: compileTemplates(templates.languages[firstLanguage]!),
+      ...dashboardAssets(templates),
+    }),
+  );
   return { shopId, facts: factsByLanguage, files };
 }
 
@@ -77,17 +82,8 @@ export function renderShop({ shopId, policy }: ShopInput, templates: TemplateSet
 export function renderSite(shops: RenderedShop[], templates: TemplateSet): OutputFile[] {
   const language = templates.languages['en'] ?? Object.values(templates.languages)[0];
   const files = shops.flatMap((shop) => shop.files);
-  const index: OutputFile[] = language
-    ? [
-        {
-          path: 'index.html',
-          contents: compileTemplates(language).render('site-index.html.hbs', {
-            shops: shops.map((shop) => ({ id: shop.shopId, name: Object.values(shop.facts)[0]?.shop.name ?? shop.shopId })),
-            css: templates.assets['page.css'] ?? '',
-          }),
-        },
-      ]
-    : [];
+  const sites = shops.map((shop) => ({ id: shop.shopId, facts: Object.values(shop.facts)[0]! }));
+  const index: OutputFile[] = language ? [renderSiteIndex(sites, compileTemplates(language), dashboardAssets(templates).css)] : [];
   const all = [...index, ...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const manifest = {
     files: all.map((file) => ({
@@ -97,4 +93,14 @@ export function renderSite(shops: RenderedShop[], templates: TemplateSet): Outpu
     })),
   };
   return [...all, { path: 'manifest.json', contents: `${JSON.stringify(manifest, null, 2)}\n` }];
+}
+
+/** The dashboard's styles (the pages' own, then its additions), preview host styles and script. */
+function dashboardAssets(templates: TemplateSet): { css: string; previewCss: string; script: string } {
+  const { assets } = templates;
+  return {
+    css: `${assets['page.css'] ?? ''}\n${assets['dashboard.css'] ?? ''}`,
+    previewCss: assets['preview.css'] ?? '',
+    script: assets['dashboard.js'] ?? '',
+  };
 }

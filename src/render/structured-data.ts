@@ -1,105 +1,41 @@
 /**
- * Structured data for search engines: the shop as an OnlineStore with its
- * MerchantReturnPolicy, and one OfferShippingDetails per shipping service, from the
- * same validated answers the pages quote.
+ * Structured data for search engines: the shop as an OnlineStore carrying its
+ * shop-wide return policy (`hasMerchantReturnPolicy`) and shipping policy
+ * (`hasShippingService`), the organization-level form Google documents for policies
+ * that apply to most or all of a shop's products. Built from the same validated
+ * answers the pages quote; types from schema-dts.
  */
-import type { DefinedRegion, MerchantReturnPolicy, OfferShippingDetails, OnlineStore } from 'schema-dts';
+import type { MerchantReturnPolicy, MonetaryAmount, OnlineStore } from 'schema-dts';
 import type { Facts } from '../derive/index.js';
 import type { Policy } from '../validate/schema.js';
 import { countryOf } from '../validate/regions.js';
+import { shippingServices } from './shipping-data.js';
 
 const vocab = 'https://schema.org/';
 
 const returnMethod = { by_mail: 'ReturnByMail', in_store: 'ReturnInStore', at_kiosk: 'ReturnAtKiosk' } as const;
 const returnFees = { free: 'FreeReturn', customer_pays: 'ReturnFeesCustomerResponsibility', flat_fee: 'ReturnShippingFees' } as const;
-const refundType = { original_payment: 'FullRefund', store_credit: 'StoreCreditRefund', customer_choice: 'FullRefund' } as const;
+const returnLabel = { emailed: 'ReturnLabelDownloadAndPrint', in_box: 'ReturnLabelInBox', customer_arranges: 'ReturnLabelCustomerResponsibility' } as const;
+const refundTypes = { original_payment: ['FullRefund'], store_credit: ['StoreCreditRefund'], customer_choice: ['FullRefund', 'StoreCreditRefund'] } as const;
 const itemCondition = { unused: ['NewCondition'], unopened: ['NewCondition'], any: ['NewCondition', 'UsedCondition', 'DamagedCondition'] } as const;
+
+export interface StructuredData {
+  '@context': 'https://schema.org';
+  '@graph': [OnlineStore];
+}
 
 /**
  * @param policy the validated answers (numbers as numbers)
- * @param facts the same shop's facts (names, page addresses)
+ * @param facts the same shop's facts (page addresses)
  */
 export function structuredData(policy: Policy, facts: Facts): StructuredData {
-  const { shop, returns, shipping } = policy;
-  const money = (value: number) => ({ '@type': 'MonetaryAmount' as const, value, currency: shop.currency });
-  const countries = [...new Set(shop.sells_to.map(countryOf))];
-
-  const returnPolicy: MerchantReturnPolicy = {
-    '@type': 'MerchantReturnPolicy',
-    name: `${shop.name} returns`,
-    applicableCountry: countries,
-    returnPolicyCountry: shop.address?.country ?? shop.country,
-    ...(facts.shop.urls.returns ? { merchantReturnLink: facts.shop.urls.returns } : {}),
-    ...(!returns.accepted
-      ? { returnPolicyCategory: `${vocab}MerchantReturnNotPermitted` }
-      : returns.window_days === 'unlimited'
-        ? { returnPolicyCategory: `${vocab}MerchantReturnUnlimitedWindow` }
-        : { returnPolicyCategory: `${vocab}MerchantReturnFiniteReturnWindow`, merchantReturnDays: returns.window_days }),
-    ...(returns.accepted
-      ? {
-          returnMethod: returns.methods.map((m) => `${vocab}${returnMethod[m]}` as const),
-          returnFees: `${vocab}${returnFees[returns.return_shipping]}`,
-          ...(returns.return_shipping === 'flat_fee' && returns.return_shipping_fee !== undefined ? { returnShippingFeesAmount: money(returns.return_shipping_fee) } : {}),
-          ...(returns.restocking_fee?.amount !== undefined ? { restockingFee: money(returns.restocking_fee.amount) } : {}),
-          ...(returns.restocking_fee?.percent !== undefined ? { restockingFee: returns.restocking_fee.percent } : {}),
-          itemCondition: itemCondition[returns.condition].map((c) => `${vocab}${c}` as const),
-          refundType: `${vocab}${refundType[policy.refunds.method]}`,
-          ...(returns.holiday_extension
-            ? {
-                returnPolicySeasonalOverride: {
-                  '@type': 'MerchantReturnPolicySeasonalOverride',
-                  startDate: returns.holiday_extension.purchased_from,
-                  endDate: returns.holiday_extension.purchased_until,
-                  returnPolicyCategory: `${vocab}MerchantReturnFiniteReturnWindow`,
-                  merchantReturnDays: returns.holiday_extension.return_by,
-                },
-              }
-            : {}),
-        }
-      : {}),
-  };
-
-  const region = (place: string): DefinedRegion =>
-    place.length > 2
-      ? { '@type': 'DefinedRegion', addressCountry: countryOf(place), addressRegion: place.slice(3) }
-      : { '@type': 'DefinedRegion', addressCountry: place };
-  const days = (range: { min: number; max: number }) => ({ '@type': 'QuantitativeValue' as const, minValue: range.min, maxValue: range.max, unitCode: 'DAY' });
-
-  const shippingDetails: OfferShippingDetails[] = shipping.zones.flatMap((zone) =>
-    zone.services.flatMap((service) => {
-      const base = {
-        '@type': 'OfferShippingDetails' as const,
-        shippingLabel: service.name,
-        shippingDestination: zone.countries.map(region),
-        deliveryTime: {
-          '@type': 'ShippingDeliveryTime' as const,
-          handlingTime: days(shipping.processing_days),
-          transitTime: days(service.transit_days),
-          ...(shipping.cutoff ? { cutoffTime: `${shipping.cutoff.time}:00` } : {}),
-        },
-      };
-      const paid: OfferShippingDetails = { ...base, shippingRate: money(service.price) };
-      if (service.free_over === undefined || service.price === 0) return [paid];
-      // The free-over threshold: the same service at no cost for orders of at least that value.
-      const free: OfferShippingDetails = {
-        ...base,
-        shippingRate: money(0),
-        eligibleTransactionVolume: { '@type': 'PriceSpecification', minPrice: service.free_over, priceCurrency: shop.currency },
-      } as OfferShippingDetails;
-      return [paid, free];
-    }),
-  );
-  const excluded: OfferShippingDetails[] = shipping.does_not_ship_to.map((place) => ({
-    '@type': 'OfferShippingDetails',
-    shippingDestination: region(place),
-    doesNotShip: true,
-  }));
-
+  const { shop } = policy;
   const store: OnlineStore = {
     '@type': 'OnlineStore',
     name: shop.name,
     ...(shop.legal_name ? { legalName: shop.legal_name } : {}),
     ...(shop.website ? { url: shop.website } : {}),
+    ...(shop.logo_url ? { logo: shop.logo_url } : {}),
     email: shop.support_email,
     ...(shop.phone ? { telephone: shop.phone } : {}),
     ...(shop.address
@@ -114,16 +50,53 @@ export function structuredData(policy: Policy, facts: Facts): StructuredData {
           },
         }
       : {}),
-    hasMerchantReturnPolicy: returnPolicy,
+    hasMerchantReturnPolicy: returnPolicy(policy, facts),
+    hasShippingService: shippingServices(policy),
   };
-  // Shipping details belong to each product Offer (`shippingDetails`); they are listed
-  // beside the store so a shop platform or theme can attach them to its offers.
-  return { '@context': 'https://schema.org', '@graph': [store, ...shippingDetails, ...excluded] };
+  return { '@context': 'https://schema.org', '@graph': [store] };
 }
 
-export interface StructuredData {
-  '@context': 'https://schema.org';
-  '@graph': Array<OnlineStore | OfferShippingDetails>;
+function returnPolicy(policy: Policy, facts: Facts): MerchantReturnPolicy {
+  const { shop, returns, refunds } = policy;
+  const money = (value: number): MonetaryAmount => ({ '@type': 'MonetaryAmount', value, currency: shop.currency });
+  const common = {
+    '@type': 'MerchantReturnPolicy' as const,
+    applicableCountry: [...new Set(shop.sells_to.map(countryOf))],
+    ...(facts.shop.urls.returns ? { merchantReturnLink: facts.shop.urls.returns } : {}),
+  };
+  if (!returns.accepted) return { ...common, returnPolicyCategory: `${vocab}MerchantReturnNotPermitted` };
+
+  return {
+    ...common,
+    // Where returns are sent: the business address, else the country it is based in.
+    returnPolicyCountry: shop.address?.country ?? shop.country,
+    ...(returns.window_days === 'unlimited'
+      ? { returnPolicyCategory: `${vocab}MerchantReturnUnlimitedWindow` }
+      : { returnPolicyCategory: `${vocab}MerchantReturnFiniteReturnWindow`, merchantReturnDays: returns.window_days }),
+    returnMethod: returns.methods.map((method) => `${vocab}${returnMethod[method]}` as const),
+    returnFees: `${vocab}${returnFees[returns.return_shipping]}`,
+    ...(returns.return_shipping === 'flat_fee' && returns.return_shipping_fee !== undefined ? { returnShippingFeesAmount: money(returns.return_shipping_fee) } : {}),
+    returnLabelSource: `${vocab}${returnLabel[facts.returns.label]}`,
+    // A damaged, faulty or wrong item is always put right at no cost to the customer.
+    itemDefectReturnFees: `${vocab}FreeReturn`,
+    // schema.org: a MonetaryAmount is a fixed fee, a plain Number a percentage of the price.
+    ...(returns.restocking_fee?.amount ? { restockingFee: money(returns.restocking_fee.amount) } : {}),
+    ...(returns.restocking_fee?.percent ? { restockingFee: returns.restocking_fee.percent } : {}),
+    itemCondition: itemCondition[returns.condition].map((condition) => `${vocab}${condition}` as const),
+    refundType: [...refundTypes[refunds.method], ...(returns.exchanges ? (['ExchangeRefund'] as const) : [])].map((type) => `${vocab}${type}` as const),
+    ...(returns.holiday_extension
+      ? {
+          returnPolicySeasonalOverride: {
+            '@type': 'MerchantReturnPolicySeasonalOverride',
+            startDate: returns.holiday_extension.purchased_from,
+            endDate: returns.holiday_extension.purchased_until,
+            returnPolicyCategory: `${vocab}MerchantReturnFiniteReturnWindow`,
+            // schema.org lets merchantReturnDays be a fixed last day; the pages promise a date.
+            merchantReturnDays: returns.holiday_extension.return_by,
+          },
+        }
+      : {}),
+  };
 }
 
 /** JSON-LD text that is safe inside a <script> element. */
