@@ -4,14 +4,9 @@
  * and language; nothing else in upfront formats a number for a customer.
  */
 
-/** Unit words of a language, by plural category: `{ one: "{n} day", other: "{n} days" }`. */
-export type UnitWords = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+import type { Phrases } from '../load/phrases.js';
 
-export interface Phrases {
-  units: Record<'day' | 'businessDay' | 'hour', UnitWords>;
-  returnMethods: Record<string, string>;
-  regions: Record<string, string>;
-}
+export type { Phrases } from '../load/phrases.js';
 
 export type Unit = keyof Phrases['units'];
 

@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Phrases } from '../derive/format.js';
+import { phrasesSchema, type Phrases } from './phrases.js';
 import { UpfrontError } from '../errors/upfront-error.js';
 
 export interface LanguageTemplates {
@@ -34,12 +34,20 @@ export async function readTemplates(dir: string, languages: readonly string[]): 
     if (phrasesSource === undefined) {
       throw new UpfrontError('missing-templates', { message: `There is no ${path.join(folder, 'phrases.json')} for the language "${language}".`, file: folder });
     }
-    let phrases: Phrases;
+    const phrasesFile = path.join(folder, 'phrases.json');
+    let json: unknown;
     try {
-      phrases = JSON.parse(phrasesSource) as Phrases;
+      json = JSON.parse(phrasesSource);
     } catch (cause) {
-      throw new UpfrontError('template-error', { message: `${path.join(folder, 'phrases.json')} is not valid JSON: ${(cause as Error).message}`, file: path.join(folder, 'phrases.json') });
+      throw new UpfrontError('template-error', { message: `${phrasesFile} is not valid JSON: ${(cause as Error).message}`, file: phrasesFile });
     }
+    const checked = phrasesSchema.safeParse(json);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      const where = issue.path.map(String).join('.') || 'the file';
+      throw new UpfrontError('template-error', { message: `${phrasesFile}: \`${where}\` ${issue.message.replace(/^Invalid input: /, '')}.`, file: phrasesFile });
+    }
+    const phrases = checked.data;
     set.languages[language] = { language, files, phrases };
   }
   return set;
