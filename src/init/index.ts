@@ -14,7 +14,7 @@ import { policyJsonSchema, policySchemaFile } from '../validate/json-schema.js';
 import { policyFileText } from './policy-file.js';
 import type { Prompter } from './prompter.js';
 import { askQuestions } from './questionnaire.js';
-import { safeShopId } from './suggestions.js';
+import { isSafeShopId } from '../load/shop-id.js';
 import { fill, readWording } from './wording.js';
 
 export { InitCancelled, suggestedAnswers, type Prompter } from './prompter.js';
@@ -74,7 +74,7 @@ export async function createPolicy(options: InitOptions): Promise<InitResult> {
   const exists = (shopId: string) => existsSync(fullPath(shopId)) || existsSync(path.join(policiesDir, `${shopId}.yml`));
 
   if (options.shopId !== undefined) {
-    if (!safeShopId.test(options.shopId)) {
+    if (!isSafeShopId(options.shopId)) {
       throw new UpfrontError('unsafe-shop-id', { message: `"${options.shopId}" cannot be a policy file's name.`, file: shown(options.shopId) });
     }
     // Before any question: nobody should answer forty questions to be told no.

@@ -24,7 +24,8 @@ import {
 } from '../validate/schema.js';
 import { asker, type Asker } from './ask.js';
 import type { Prompter } from './prompter.js';
-import { countryName, countryOfLocale, currencyOf, nameFromShopId, safeShopId, shopIdFromName } from './suggestions.js';
+import { countryName, countryOfLocale, currencyOf, nameFromShopId, shopIdFromName } from './suggestions.js';
+import { isSafeShopId } from '../load/shop-id.js';
 import { fill, type Wording } from './wording.js';
 
 export interface Situation {
@@ -90,7 +91,7 @@ async function askNameAndFile(ask: Asker, wording: Wording, situation: Situation
   const shopId = (await ask.text('shop_id', {
     suggest: shopIdFromName(name),
     check: (id) => {
-      if (!safeShopId.test(id)) return wording.question('shop_id').invalid ?? wording.messages.required;
+      if (!isSafeShopId(id)) return wording.question('shop_id').invalid ?? wording.messages.required;
       return situation.exists(id) ? fill(wording.messages.exists, { file: situation.fileFor(id) }) : undefined;
     },
   }))!;

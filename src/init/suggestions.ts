@@ -2,6 +2,7 @@
  * Suggested answers worked out from what is already known: the owner's locale, the
  * shop's name or file name, its country. Suggestions only; the owner can change each.
  */
+import { isSafeShopId, slug } from '../load/shop-id.js';
 
 /** Countries that pay in euros (2026, with Bulgaria). */
 const euroCountries = new Set('AT BE BG HR CY EE FI FR DE GR IE IT LV LT LU MT NL PT SK SI ES'.split(' '));
@@ -38,15 +39,8 @@ export function countryOfLocale(locale: string): string {
  * @param name the shop's name
  */
 export function shopIdFromName(name: string): string {
-  const id = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63)
-    .replace(/-+$/, '');
-  return id || 'my-shop';
+  const id = slug(name);
+  return id && isSafeShopId(id) ? id : 'my-shop';
 }
 
 /**
@@ -75,4 +69,3 @@ export function countryName(country: string, language: string): string {
 }
 
 /** The rule `load` applies to file names, so a file `init` writes is always accepted. */
-export const safeShopId = /^[a-z0-9][a-z0-9-]{0,62}$/;

@@ -13,7 +13,7 @@ const reservedOnWindows = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
  * @param shopId the policy file's name without its extension
  */
 export function shopIdProblem(shopId: string): { message: string; hint?: string } | undefined {
-  if (safeShopId.test(shopId) && !reservedOnWindows.test(shopId)) return undefined;
+  if (isSafeShopId(shopId)) return undefined;
   const suggestion = slug(shopId);
   const hint = suggestion && !reservedOnWindows.test(suggestion) ? `Rename the file to ${suggestion}.yaml.` : undefined;
   const shown = JSON.stringify(shopId);
@@ -28,8 +28,19 @@ export function shopIdProblem(shopId: string): { message: string; hint?: string 
   return message('it may only have lowercase letters, digits and dashes');
 }
 
-/** The closest safe id: `My Shop (old)` → `my-shop-old`. */
-function slug(name: string): string {
+/**
+ * True when a shop id can be a file name and a folder in dist/ as it is.
+ * @param shopId the policy file's name without its extension
+ */
+export function isSafeShopId(shopId: string): boolean {
+  return safeShopId.test(shopId) && !reservedOnWindows.test(shopId);
+}
+
+/**
+ * The closest safe id for a name: `My Shop (old)` → `my-shop-old`; empty when nothing is left.
+ * @param name a file or shop name
+ */
+export function slug(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

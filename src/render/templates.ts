@@ -35,22 +35,7 @@ export function compileTemplates(templates: LanguageTemplates): CompiledTemplate
 
   const env = Handlebars.create();
   registerHelpers(env);
-  const compileOne = (name: string, source: string) => {
-    try {
-      // compile() is lazy; parsing now makes a broken template fail before any output.
-      env.parse(source);
-      const fn = env.compile(source, { strict: true, noEscape: name.endsWith('.md.hbs'), preventIndent: true });
-      return (view: object) => {
-        try {
-          return fn(view);
-        } catch (cause) {
-          throw templateError(templates.language, name, cause);
-        }
-      };
-    } catch (cause) {
-      throw templateError(templates.language, name, cause);
-    }
-  };
+  const compileOne = (name: string, source: string) => compileStrict(env, templates.language, name, source, { noEscape: name.endsWith('.md.hbs') });
 
   const functions = new Map<string, Render>();
   for (const [name, source] of Object.entries(templates.files)) {
@@ -84,6 +69,32 @@ function registerHelpers(env: typeof Handlebars): void {
   env.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   env.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   env.registerHelper('json', (value: unknown) => new env.SafeString(JSON.stringify(value).replace(/</g, '\\u003c')));
+}
+
+/**
+ * Compiles one template in strict mode; a broken template, or one that fails while it
+ * runs, becomes a `template-error` naming its file.
+ * @param env the Handlebars environment (with its helpers and partials)
+ * @param language the language folder, for the file name in messages
+ * @param name the template's path inside the language folder
+ * @param source the template text
+ * @param options `noEscape` for templates that produce Markdown
+ */
+export function compileStrict<View = object>(env: typeof Handlebars, language: string, name: string, source: string, options: { noEscape?: boolean } = {}): (view: View) => string {
+  try {
+    // compile() is lazy; parsing now makes a broken template fail before any output.
+    env.parse(source);
+    const fn = env.compile<View>(source, { strict: true, noEscape: options.noEscape ?? false, preventIndent: true });
+    return (view) => {
+      try {
+        return fn(view);
+      } catch (cause) {
+        throw templateError(language, name, cause);
+      }
+    };
+  } catch (cause) {
+    throw templateError(language, name, cause);
+  }
 }
 
 function templateError(language: string, name: string, cause: unknown): UpfrontError {

@@ -12,6 +12,7 @@ import Handlebars from 'handlebars';
 import juice from 'juice';
 import { UpfrontError } from '../../errors/upfront-error.js';
 import type { LanguageTemplates, TemplateSet } from '../../load/read-templates.js';
+import { compileStrict } from '../templates.js';
 import { emailDialects, type PlaceholderWording } from './placeholders.js';
 
 export interface CompiledEmail {
@@ -70,20 +71,7 @@ function tagStyles(css: string): Map<string, string> {
 }
 
 function compileLayout(templates: LanguageTemplates, layout: string): CompiledEmail['layout'] {
-  const env = Handlebars.create();
-  try {
-    env.parse(layout);
-    const fn = env.compile<{ language: string; sections: string[] }>(layout, { strict: true, preventIndent: true });
-    return (view) => {
-      try {
-        return fn(view);
-      } catch (cause) {
-        throw templateError(templates.language, layoutName, cause);
-      }
-    };
-  } catch (cause) {
-    throw templateError(templates.language, layoutName, cause);
-  }
+  return compileStrict<{ language: string; sections: string[] }>(Handlebars.create(), templates.language, layoutName, layout);
 }
 
 function readPlaceholders(templates: LanguageTemplates): PlaceholderWording {
@@ -115,9 +103,4 @@ function source(templates: LanguageTemplates, name: string): string {
     throw new UpfrontError('missing-templates', { message: `templates/${templates.language}/${name} does not exist.`, file: `templates/${templates.language}/${name}` });
   }
   return text;
-}
-
-function templateError(language: string, name: string, cause: unknown): UpfrontError {
-  const message = (cause as Error).message.split('\n')[0] ?? String(cause);
-  return new UpfrontError('template-error', { message: `templates/${language}/${name}: ${message}`, file: `templates/${language}/${name}` });
 }
