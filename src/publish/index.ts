@@ -21,11 +21,7 @@ export async function publish(outDir: string, files: readonly OutputFile[]): Pro
   const retired = `${target}.previous-${stamp}`;
   await rm(staging, { recursive: true, force: true });
   try {
-    for (const file of files) {
-      const full = path.join(staging, file.path);
-      await mkdir(path.dirname(full), { recursive: true });
-      await writeFile(full, file.contents);
-    }
+    await writeAll(staging, files);
     let hadPrevious = true;
     try {
       await rename(target, retired);
@@ -42,6 +38,23 @@ export async function publish(outDir: string, files: readonly OutputFile[]): Pro
     if (hadPrevious) await rm(retired, { recursive: true, force: true });
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Files written at once: enough to keep the disk busy, few enough to stay within open-file limits. */
+const writesAtOnce = 32;
+
+/** Writes every file under `folder`, each folder made once, files in bounded batches. */
+async function writeAll(folder: string, files: readonly OutputFile[]): Promise<void> {
+  const folders = [...new Set(files.map((file) => path.dirname(path.join(folder, file.path))))].sort();
+  for (const dir of folders) await mkdir(dir, { recursive: true });
+  for (let start = 0; start < files.length; start += writesAtOnce) {
+    const batch = files.slice(start, start + writesAtOnce);
+    // Every write of the batch settles before a failure is raised, so the clean-up
+    // that follows cannot race a write still in flight.
+    const results = await Promise.allSettled(batch.map((file) => writeFile(path.join(folder, file.path), file.contents)));
+    const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 }
 

@@ -54,12 +54,25 @@ export function compileTemplates(templates: LanguageTemplates): CompiledTemplate
       return fn(view);
     },
     renderMarkdown(name, facts, extra = {}) {
-      const notes = Object.fromEntries(Object.entries(facts.notes).map(([section, note]) => [section, note === undefined ? undefined : cleanNote(note)]));
-      return result.render(name, { ...escapeMarkdownDeep(facts, ['notes']), notes, ...extra });
+      return result.render(name, { ...markdownView(facts), ...extra });
     },
   };
   compiled.set(templates, result);
   return result;
+}
+
+// A shop's facts feed every Markdown template; escape them and clean its notes once.
+const markdownViews = new WeakMap<Facts, Facts>();
+
+/** The facts with owner text escaped for Markdown and the notes cleaned. */
+function markdownView(facts: Facts): Facts {
+  let view = markdownViews.get(facts);
+  if (!view) {
+    const notes = Object.fromEntries(Object.entries(facts.notes).map(([section, note]) => [section, note === undefined ? undefined : cleanNote(note)]));
+    view = { ...escapeMarkdownDeep(facts, ['notes']), notes };
+    markdownViews.set(facts, view);
+  }
+  return view;
 }
 
 function registerHelpers(env: typeof Handlebars): void {
